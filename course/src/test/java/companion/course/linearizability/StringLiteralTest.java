@@ -1,0 +1,56 @@
+package companion.course.linearizability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class StringLiteralTest {
+
+    @Test
+    void quotesPlainText() {
+        assertEquals("\"hello world\"", StringLiteral.of("hello world"));
+        assertEquals("\"\"", StringLiteral.of(""));
+    }
+
+    @Test
+    void escapesLikeJavaSource() {
+        assertEquals("\"a\\nb\\r\\tc\\\"d\\\\e\\b\\f\"", StringLiteral.of("a\nb\r\tc\"d\\e\b\f"));
+    }
+
+    @Test
+    void escapesInvisibleCharactersAsUnicodeEscapes() {
+        assertEquals("\"\\u0000\\u001B[0m\"", StringLiteral.of("\u0000\u001B[0m"));
+        assertEquals("\"zero\\u200Bwidth\\u00A0space\\u2028\"", StringLiteral.of("zero\u200Bwidth\u00A0space\u2028"));
+        assertEquals("\"lone \\uD800 surrogate\"", StringLiteral.of("lone \uD800 surrogate"));
+    }
+
+    @Test
+    void keepsVisibleUnicodeAsIs() {
+        assertEquals("\"café 日本 😀\"", StringLiteral.of("café 日本 😀"));
+    }
+
+    @Test
+    void showsFortyCharactersWhole() {
+        String forty = "x".repeat(40);
+
+        assertEquals("\"" + forty + "\"", StringLiteral.of(forty));
+    }
+
+    @Test
+    void abbreviatesLongerStringsWithTheirLength() {
+        assertEquals("\"" + "x".repeat(24) + "…\" (41 chars)", StringLiteral.of("x".repeat(41)));
+        assertEquals("\"" + "a".repeat(24) + "…\" (1,048,576 chars)", StringLiteral.of("a".repeat(1 << 20)));
+    }
+
+    @Test
+    void neverCutsASurrogatePairInHalf() {
+        String emojiAtTheCut = "x".repeat(23) + "😀" + "y".repeat(30);
+
+        assertEquals("\"" + "x".repeat(23) + "…\" (55 chars)", StringLiteral.of(emojiAtTheCut));
+    }
+
+    @Test
+    void writesNullAsNull() {
+        assertEquals("null", StringLiteral.of(null));
+    }
+}
