@@ -1,46 +1,83 @@
 package companion.course.criteria;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Shows strings the way a learner would type them in Java: quoted, with escapes for newlines, tabs, quotes and
- * control characters, and long values shortened with their length, so a 1 MiB value does not fill the screen.
+ * Writes a key or value the way it would appear in Java source, so a learner can tell {@code "a b"} from
+ * {@code "a\tb"} and see where a string ends. Anything invisible or line-breaking is escaped; a value longer than
+ * {@value #MAX_WHOLE} characters is cut, because a 1 MiB value would drown the explanation, and its length is given
+ * instead.
  */
 public final class Quote {
-    /** Values longer than this many characters are shortened. */
-    private static final int SHOWN = 40;
+
+    /** Strings up to this length (in UTF-16 units, as {@link String#length()}) are shown whole. */
+    static final int MAX_WHOLE = 40;
+
+    /** How many leading characters of a longer string are shown before the ellipsis. */
+    static final int SHOWN_PREFIX = 24;
 
     private Quote() {
     }
 
-    /** {@code "a\nb"} for a, newline, b; {@code "xxxx…" (1,048,576 chars)} for a long one. */
-    public static String of(String value) {
-        if (value == null) {
+    /**
+     * {@code s} as a quoted, escaped Java literal, abbreviated if long; {@code null} as {@code null}:
+     * {@code "a\nb"} for a, newline, b; {@code "xxxx…" (1,048,576 chars)} for a long one.
+     */
+    public static String of(String s) {
+        if (s == null) {
             return "null";
         }
-        StringBuilder text = new StringBuilder("\"");
-        int shown = Math.min(value.length(), SHOWN);
-        for (int i = 0; i < shown; i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                case '\t' -> text.append("\\t");
-                case '"' -> text.append("\\\"");
-                case '\\' -> text.append("\\\\");
+        if (s.length() <= MAX_WHOLE) {
+            return quote(s, s.length()) + "\"";
+        }
+        int cut = SHOWN_PREFIX;
+        // Never show half of a surrogate pair: it would print as an escape the value does not contain.
+        if (Character.isHighSurrogate(s.charAt(cut - 1)) && Character.isLowSurrogate(s.charAt(cut))) {
+            cut--;
+        }
+        return quote(s, cut) + "…\" (" + String.format(Locale.ROOT, "%,d", s.length()) + " chars)";
+    }
+
+    /** The opening quote and the escaped first {@code end} chars of {@code s}, without a closing quote. */
+    private static String quote(String s, int end) {
+        StringBuilder out = new StringBuilder(end + 2).append('"');
+        int i = 0;
+        while (i < end) {
+            int codePoint = s.codePointAt(i);
+            int width = Character.charCount(codePoint);
+            switch (codePoint) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        text.append(String.format("\\u%04x", (int) c));
+                    if (isInvisible(codePoint)) {
+                        // Java escapes UTF-16 units, so a supplementary character becomes two escapes.
+                        for (int j = i; j < i + width; j++) {
+                            out.append(String.format(Locale.ROOT, "\\u%04X", (int) s.charAt(j)));
+                        }
                     } else {
-                        text.append(c);
+                        out.appendCodePoint(codePoint);
                     }
                 }
             }
+            i += width;
         }
-        if (value.length() > SHOWN) {
-            return text.append("…\" (").append(String.format("%,d", value.length())).append(" chars)").toString();
-        }
-        return text.append('"').toString();
+        return out.toString();
+    }
+
+    /** Characters a terminal would hide, move the cursor for, or show as something they are not. */
+    private static boolean isInvisible(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE -> true;
+            case Character.SPACE_SEPARATOR -> codePoint != ' ';
+            default -> false;
+        };
     }
 
     /** A get result: the quoted value, or {@code not found} for empty. */

@@ -73,7 +73,7 @@ public final class Session implements AutoCloseable {
     public Optional<String> get(String key) {
         Optional<String> value = call("get(" + Quote.of(key) + ")", () -> store().get(key));
         if (value == null) {
-            throw failure("Optional.empty() for a missing key (or the value)", "null",
+            throw failure("an Optional: the value, or Optional.empty() when the key is missing", "null",
                     "get must never return null: return Optional.empty() when the key is missing");
         }
         return value;

@@ -1,5 +1,7 @@
 package companion.course.linearizability;
 
+import companion.course.criteria.Quote;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,7 +55,7 @@ public final class CheckResult {
      */
     static CheckResult violation(String key, String initialValue, List<Operation> witness) {
         if (witness.isEmpty()) {
-            throw new IllegalArgumentException("a violation needs a witness, key " + StringLiteral.of(key));
+            throw new IllegalArgumentException("a violation needs a witness, key " + Quote.of(key));
         }
         return new CheckResult(Outcome.VIOLATION, key, initialValue, witness, witness.size(), 1, 0);
     }
@@ -94,7 +96,7 @@ public final class CheckResult {
             case VIOLATION -> WitnessExplanation.of(key, initialValue, witness);
             case UNKNOWN -> String.format(Locale.ROOT,
                     "undecided: key %s has %,d operations overlapping so much that the search gave up after %,d"
-                            + " state%s; no other key showed a violation", StringLiteral.of(key), operationCount,
+                            + " state%s; no other key showed a violation", Quote.of(key), operationCount,
                     stateBudget, stateBudget == 1 ? "" : "s");
         };
     }

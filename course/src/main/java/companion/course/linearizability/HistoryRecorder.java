@@ -1,5 +1,7 @@
 package companion.course.linearizability;
 
+import companion.course.criteria.Quote;
+
 import companion.api.KeyValueStore;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +66,7 @@ public final class HistoryRecorder {
         if (result == null) {
             // The contract forbids null, and a pending GET is the honest record of a call with no usable answer.
             operations.add(Operation.pending(threadId, call, Operation.Kind.GET, key, null));
-            throw new NullPointerException("store.get(" + StringLiteral.of(key) + ") returned null, not an Optional");
+            throw new NullPointerException("store.get(" + Quote.of(key) + ") returned null, not an Optional");
         }
         operations.add(Operation.get(threadId, call, ret, key, result.orElse(null)));
         return result;

@@ -1,5 +1,7 @@
 package companion.course.linearizability;
 
+import companion.course.criteria.Quote;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,8 +63,8 @@ public final class LinearizabilityChecker {
         Objects.requireNonNull(initialState, "initialState");
         initialState.forEach((key, value) -> {
             if (key == null || value == null) {
-                throw new NullPointerException("initialState maps " + StringLiteral.of(key) + " to "
-                        + StringLiteral.of(value) + "; keys and values must not be null");
+                throw new NullPointerException("initialState maps " + Quote.of(key) + " to "
+                        + Quote.of(value) + "; keys and values must not be null");
             }
         });
         if (stateBudget < 1) {

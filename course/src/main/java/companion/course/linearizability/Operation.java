@@ -1,5 +1,7 @@
 package companion.course.linearizability;
 
+import companion.course.criteria.Quote;
+
 import java.util.Objects;
 
 /**
@@ -63,12 +65,12 @@ public record Operation(int threadId, long callNanos, long returnNanos, Kind kin
         }
         if ((kind == Kind.PUT) != (value != null)) {
             throw new IllegalArgumentException(kind + " must " + (kind == Kind.PUT ? "" : "not ")
-                    + "carry a value, was " + StringLiteral.of(value));
+                    + "carry a value, was " + Quote.of(value));
         }
         if (result != null && !(kind == Kind.GET && completed)) {
             throw new IllegalArgumentException(
                     "only a completed GET has a result, but this " + (completed ? "" : "pending ") + kind
-                            + " has " + StringLiteral.of(result));
+                            + " has " + Quote.of(result));
         }
     }
 

@@ -1,5 +1,7 @@
 package companion.course.linearizability;
 
+import companion.course.criteria.Quote;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,9 +28,9 @@ final class WitnessExplanation {
      */
     static String of(String key, String initial, List<Operation> witness) {
         StringBuilder out = new StringBuilder();
-        out.append("key ").append(StringLiteral.of(key)).append(": ").append(headline(witness)).append('\n');
+        out.append("key ").append(Quote.of(key)).append(": ").append(headline(witness)).append('\n');
         if (initial != null) {
-            out.append(GAP).append("(before these operations the key held ").append(StringLiteral.of(initial))
+            out.append(GAP).append("(before these operations the key held ").append(Quote.of(initial))
                     .append(")\n");
         }
         long origin = witness.get(0).callNanos();
@@ -76,12 +78,12 @@ final class WitnessExplanation {
 
     /** The call as a learner would write it, with what a GET returned: {@code get("k") → "v"}. */
     static String describe(Operation op) {
-        String key = StringLiteral.of(op.key());
+        String key = Quote.of(op.key());
         return switch (op.kind()) {
-            case PUT -> "put(" + key + ", " + StringLiteral.of(op.value()) + ")";
+            case PUT -> "put(" + key + ", " + Quote.of(op.value()) + ")";
             case DELETE -> "delete(" + key + ")";
             case GET -> !op.completed() ? "get(" + key + ")"
-                    : "get(" + key + ") → " + (op.result() == null ? "not found" : StringLiteral.of(op.result()));
+                    : "get(" + key + ") → " + (op.result() == null ? "not found" : Quote.of(op.result()));
         };
     }
 

@@ -53,19 +53,12 @@ final class ConcurrentWorkload {
         HistoryRecorder recorder = new HistoryRecorder(store);
         CountDownLatch start = new CountDownLatch(1);
         AtomicReference<String> thrown = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
+        List<Runnable> workers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int id = t;
-            Thread thread = new Thread(() -> work(recorder, id, new Random(seed * 31 + id), start, thrown),
-                    "criterion-worker-" + t);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
+            workers.add(() -> work(recorder, id, new Random(seed * 31 + id), start, thrown));
         }
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        runTogether(workers, start);
         if (thrown.get() != null) {
             throw new CriterionFailure(did, "every call to return normally", thrown.get(), null);
         }
@@ -81,10 +74,10 @@ final class ConcurrentWorkload {
     static void race(KeyValueStore store, String key, int round, String did) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
         AtomicReference<String> thrown = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
+        List<Runnable> racers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             String value = "t" + t + "-r" + round;
-            Thread thread = new Thread(() -> {
+            racers.add(() -> {
                 try {
                     start.await();
                     store.put(key, value);
@@ -94,7 +87,22 @@ final class ConcurrentWorkload {
                     thrown.compareAndSet(null, "put(" + Quote.of(key) + ", " + Quote.of(value) + ") threw "
                             + Frames.describe(e));
                 }
-            }, "criterion-racer-" + t);
+            });
+        }
+        runTogether(racers, start);
+        if (thrown.get() != null) {
+            throw new CriterionFailure(did, "every call to return normally", thrown.get(), null);
+        }
+    }
+
+    /**
+     * Runs each task on its own daemon thread, opens {@code start} once all are started so they begin together,
+     * and waits for all to finish. Daemon threads: a stuck learner thread must not keep the test JVM alive.
+     */
+    private static void runTogether(List<Runnable> tasks, CountDownLatch start) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            Thread thread = new Thread(tasks.get(t), "criterion-thread-" + t);
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);
@@ -102,9 +110,6 @@ final class ConcurrentWorkload {
         start.countDown();
         for (Thread thread : threads) {
             thread.join();
-        }
-        if (thrown.get() != null) {
-            throw new CriterionFailure(did, "every call to return normally", thrown.get(), null);
         }
     }
 

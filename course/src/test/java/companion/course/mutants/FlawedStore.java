@@ -84,10 +84,12 @@ public final class FlawedStore implements KeyValueStore {
                     return;
                 }
                 String key = readString(in);
-                if (type == PUT) {
+                if (type == PUT && flaw == Flaw.FIXED_TABLE_64) {
+                    map.put(slotOf(key), key + "\u0000" + readString(in));
+                } else if (type == PUT) {
                     map.put(key, readString(in));
                 } else {
-                    map.remove(key);
+                    map.remove(flaw == Flaw.FIXED_TABLE_64 ? slotOf(key) : key);
                 }
             }
         } catch (EOFException e) {
