@@ -45,6 +45,11 @@ final class ResultTable {
             out.println("  " + icon + " " + id + " " + result.millis() + " ms");
             return;
         }
+        if (result.todo() != null) {
+            // A starter TODO: one line is enough ("not written yet", and where), not a did/expected/got block.
+            out.println("  " + icon + " " + id + " not written yet: " + result.todo());
+            return;
+        }
         List<String> lines = new ArrayList<>();
         if (result.did() != null) {
             labelled(lines, "did:      ", result.did());

@@ -22,6 +22,16 @@ final class WorkspaceTemplates {
                     <maven.compiler.release>17</maven.compiler.release>
                     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
                   </properties>
+                  <build>
+                    <plugins>
+                      <!-- The version CS Companion builds with, so it is already in ~/.m2 and works offline. -->
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-compiler-plugin</artifactId>
+                        <version>3.14.1</version>
+                      </plugin>
+                    </plugins>
+                  </build>
                 </project>
                 """.formatted(artifact.isEmpty() ? "my-database" : artifact);
     }

@@ -15,6 +15,7 @@ public final class CriterionFailure extends AssertionError {
     private final String expected;
     private final String got;
     private final String note;
+    private final String todo;
 
     /**
      * @param did      the operations performed, e.g. {@code put("a", "1"), close(), open the same file, get("a")}
@@ -23,11 +24,25 @@ public final class CriterionFailure extends AssertionError {
      * @param note     an optional line of explanation (a likely cause), or null
      */
     public CriterionFailure(String did, String expected, String got, String note) {
+        this(did, expected, got, note, null);
+    }
+
+    /**
+     * @param todo the starter TODO the code under test reached (see {@link Frames#todo}), or null: such a failure
+     *             means "not written yet" rather than "wrong"
+     */
+    public CriterionFailure(String did, String expected, String got, String note, String todo) {
         super(render(did, expected, got, note));
         this.did = did;
         this.expected = expected;
         this.got = got;
         this.note = note;
+        this.todo = todo;
+    }
+
+    /** The starter TODO the code under test reached, when that is why it failed. */
+    public Optional<String> todo() {
+        return Optional.ofNullable(todo);
     }
 
     public String did() {

@@ -45,6 +45,18 @@ public final class Frames {
         return text.toString();
     }
 
+    /**
+     * The starter TODO {@code thrown} reached, if it is one: the {@code UnsupportedOperationException} a removed
+     * region's default throws, e.g. {@code TODO(m1): KVStore.get, see LESSON.md step 4, in KVStore.get (KVStore.java:124)}.
+     */
+    public static Optional<String> todo(Throwable thrown) {
+        if (thrown instanceof UnsupportedOperationException && thrown.getMessage() != null
+                && thrown.getMessage().startsWith("TODO(")) {
+            return Optional.of(describe(thrown).replaceFirst("^UnsupportedOperationException: ", ""));
+        }
+        return Optional.empty();
+    }
+
     private static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline) + " …";

@@ -29,6 +29,10 @@ final class ConcurrentWorkload {
     private ConcurrentWorkload() {
     }
 
+    /** The first exception a worker saw, described, and the starter TODO it was if any (or null). */
+    private record Thrown(String text, String todo) {
+    }
+
     /** One line for a failure's "did": what ran, with its seed. */
     static String describe(long seed) {
         return THREADS + " threads ran " + String.format("%,d", THREADS * OPERATIONS_PER_THREAD)
@@ -52,7 +56,7 @@ final class ConcurrentWorkload {
     static List<Operation> run(KeyValueStore store, long seed, String did) throws InterruptedException {
         HistoryRecorder recorder = new HistoryRecorder(store);
         CountDownLatch start = new CountDownLatch(1);
-        AtomicReference<String> thrown = new AtomicReference<>();
+        AtomicReference<Thrown> thrown = new AtomicReference<>();
         List<Runnable> workers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int id = t;
@@ -60,7 +64,8 @@ final class ConcurrentWorkload {
         }
         runTogether(workers, start);
         if (thrown.get() != null) {
-            throw new CriterionFailure(did, "every call to return normally", thrown.get(), null);
+            throw new CriterionFailure(did, "every call to return normally", thrown.get().text(), null,
+                    thrown.get().todo());
         }
         return recorder.history();
     }
@@ -73,7 +78,7 @@ final class ConcurrentWorkload {
      */
     static void race(KeyValueStore store, String key, int round, String did) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
-        AtomicReference<String> thrown = new AtomicReference<>();
+        AtomicReference<Thrown> thrown = new AtomicReference<>();
         List<Runnable> racers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             String value = "t" + t + "-r" + round;
@@ -84,14 +89,15 @@ final class ConcurrentWorkload {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException | Error e) {
-                    thrown.compareAndSet(null, "put(" + Quote.of(key) + ", " + Quote.of(value) + ") threw "
-                            + Frames.describe(e));
+                    thrown.compareAndSet(null, new Thrown("put(" + Quote.of(key) + ", " + Quote.of(value)
+                            + ") threw " + Frames.describe(e), Frames.todo(e).orElse(null)));
                 }
             });
         }
         runTogether(racers, start);
         if (thrown.get() != null) {
-            throw new CriterionFailure(did, "every call to return normally", thrown.get(), null);
+            throw new CriterionFailure(did, "every call to return normally", thrown.get().text(), null,
+                    thrown.get().todo());
         }
     }
 
@@ -114,7 +120,7 @@ final class ConcurrentWorkload {
     }
 
     private static void work(HistoryRecorder recorder, int id, Random random, CountDownLatch start,
-                             AtomicReference<String> thrown) {
+                             AtomicReference<Thrown> thrown) {
         String step = "";
         try {
             start.await();
@@ -136,7 +142,8 @@ final class ConcurrentWorkload {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            thrown.compareAndSet(null, "thread " + id + ": " + step + " threw " + Frames.describe(e));
+            thrown.compareAndSet(null, new Thrown("thread " + id + ": " + step + " threw " + Frames.describe(e),
+                    Frames.todo(e).orElse(null)));
         }
     }
 }

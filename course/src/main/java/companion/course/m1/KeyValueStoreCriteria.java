@@ -134,7 +134,7 @@ public class KeyValueStoreCriteria {
         CriterionFailure shown = shrunk != null ? shrunk : failure;
         throw new CriterionFailure(shown.did(), shown.expected(), shown.got(),
                 "shrunk from " + scenario.steps().size() + " random steps (seed " + seed + ") to "
-                        + minimal.size() + (shown.note().map(n -> "; " + n).orElse("")));
+                        + minimal.size() + (shown.note().map(n -> "; " + n).orElse("")), shown.todo().orElse(null));
     }
 
     /** Runs {@code scenario} on a fresh file; its failure, or null when it passes. */

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the subject's {@code Main} as a separate process, one operation per run, the way a user would from a shell,
@@ -16,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class MainProcess {
     static final int DEADLINE_SECONDS = 10;
+    /** A starter TODO's exception in the process's stack trace. */
+    private static final Pattern TODO = Pattern.compile("UnsupportedOperationException: (TODO\\(m\\d\\):[^\\n]*)");
 
     private final Subject subject;
     private final Path workDir;
@@ -70,9 +74,11 @@ final class MainProcess {
                 Files.readString(err, StandardCharsets.UTF_8));
         did.set(did.size() - 1, shown + " (exit " + outcome.status() + ")");
         if (outcome.status() != 0) {
+            Matcher todo = TODO.matcher(outcome.stderr());
             throw new CriterionFailure(did(), "exit status 0", "exit status " + outcome.status()
                     + stderrTail(outcome.stderr()), "a program that succeeded returns from main (or exits 0);"
-                    + " an uncaught exception or System.exit(1) gives another status");
+                    + " an uncaught exception or System.exit(1) gives another status",
+                    todo.find() ? todo.group(1) + " (in the Main process)" : null);
         }
         return outcome;
     }

@@ -18,21 +18,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param note      a likely cause, or null
  * @param seed      the seed the criterion ran with
  * @param output    what the code under test printed while it ran (shortened), or null when nothing
+ * @param todo      the starter TODO the code under test reached, when that is why it failed, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CriterionResult(String id, int milestone, String title, Status status, String message, long millis,
-                              String did, String expected, String got, String note, long seed, String output) {
+                              String did, String expected, String got, String note, long seed, String output,
+                              String todo) {
 
     /** A result that is not from a criterion's own checks (the child died, a timeout): only a message. */
     public static CriterionResult of(String id, int milestone, String title, Status status, String message,
                                      long millis, long seed) {
-        return new CriterionResult(id, milestone, title, status, message, millis, null, null, null, null, seed, null);
+        return new CriterionResult(id, milestone, title, status, message, millis, null, null, null, null, seed, null,
+                null);
     }
 
     /** The same result with what the code under test printed (null: nothing). */
     public CriterionResult withOutput(String printed) {
         return new CriterionResult(id, milestone, title, status, message, millis, did, expected, got, note, seed,
-                printed);
+                printed, todo);
     }
 
     public boolean passed() {

@@ -68,7 +68,7 @@ public final class CriterionRunner {
         if (thrown instanceof CriterionFailure failure) {
             return new CriterionResult(spec.id(), milestone.number(), spec.title(), Status.FAILED,
                     failure.getMessage(), millis, failure.did(), failure.expected(), failure.got(),
-                    failure.note().orElse(null), seed, null);
+                    failure.note().orElse(null), seed, null, failure.todo().orElse(null));
         }
         if (thrown instanceof AssertionError) {
             return CriterionResult.of(spec.id(), milestone.number(), spec.title(), Status.FAILED,
