@@ -1,0 +1,128 @@
+package companion.app.cli;
+
+import companion.bench.engine.EngineSettings;
+import companion.bench.run.BenchPlan;
+import companion.bench.run.BenchResult;
+import companion.bench.run.ScalingPoint;
+import companion.bench.workload.Workloads;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one {@code companion bench} run measured, and its text rendering:
+ *
+ * <pre>
+ * workload m1-inserts: 1,000 puts of distinct keys ..., 16 B keys / 100 B values, durability none, seed 42, median of 5 runs
+ *   yours       Results: 1,000 inserts, avg 39.12ms, 25,412 ops/sec    (yours = 0.02x)
+ *   reference   Results: 1,000 inserts, avg 0.61ms, 1,639,344 ops/sec
+ * </pre>
+ */
+final class BenchReport {
+    final BenchPlan plan;
+    final Map<String, EngineSettings> settings = new LinkedHashMap<>();
+    final List<BenchResult> results = new ArrayList<>();
+    final List<ScalingPoint> scaling = new ArrayList<>();
+    final List<String> errors = new ArrayList<>();
+
+    BenchReport(BenchPlan plan) {
+        this.plan = plan;
+    }
+
+    private Optional<BenchResult> result(String engine, String workload) {
+        return results.stream().filter(r -> r.engine().equals(engine) && r.workload().equals(workload)).findFirst();
+    }
+
+    void print(PrintStream out, String scratch) {
+        for (String workload : plan.workloads()) {
+            out.printf("workload %s: %s, %d B keys / %d B values, durability %s, seed %d, %s%n", workload,
+                    Workloads.named(workload).description(), plan.keySize(), plan.valueSize(),
+                    plan.durability().word(), plan.seed(), plan.runs() == 1 ? "1 run" : "median of " + plan.runs()
+                            + " runs after " + plan.warmups() + " warm-up" + (plan.warmups() == 1 ? "" : "s"));
+            Optional<BenchResult> reference = result("reference", workload);
+            for (String engine : settings.keySet()) {
+                EngineSettings s = settings.get(engine);
+                if (!s.honoured()) {
+                    out.printf("  %-11s not run: %s%n", engine, s.reason());
+                    continue;
+                }
+                Optional<BenchResult> r = result(engine, workload);
+                if (r.isEmpty()) {
+                    out.printf("  %-11s no result (see errors below)%n", engine);
+                    continue;
+                }
+                String ratio = reference.isPresent() && !engine.equals("reference") && r.get().stopped() == null
+                        && reference.get().opsPerSec() > 0
+                        ? String.format("    (%s = %sx reference)", engine,
+                                ratio(r.get().opsPerSec() / reference.get().opsPerSec()))
+                        : "";
+                out.printf("  %-11s %s%s%n", engine, r.get().resultLine(), ratio);
+            }
+            out.println();
+        }
+        printTable(out);
+        printScaling(out);
+        out.println("settings (what each durability means per engine; same JVM options for all):");
+        settings.forEach((engine, s) -> out.printf("  %-11s %s%n", engine, s.describe()));
+        out.println("  scratch     " + scratch);
+        if (!errors.isEmpty()) {
+            out.println();
+            out.println("errors:");
+            errors.forEach(e -> out.println("  " + e));
+        }
+    }
+
+    private void printTable(PrintStream out) {
+        out.printf("%-11s %-13s %14s %12s %9s %10s %11s%n", "engine", "workload", "ops/sec", "median ms", "spread",
+                "writes/op", "bytes/op");
+        for (BenchResult r : results) {
+            out.printf("%-11s %-13s %14s %12.2f %8.0f%% %10s %11s%n", r.engine(), r.workload(),
+                    r.stopped() != null ? "stopped" : String.format("%,.0f", r.opsPerSec()), r.medianMillis(),
+                    r.spreadPercent(), r.writeCallsPerOp() == null ? "-" : String.format("%.2f", r.writeCallsPerOp()),
+                    r.bytesPerOp() == null ? "-" : String.format("%.0f", r.bytesPerOp()));
+        }
+        out.println();
+    }
+
+    private void printScaling(PrintStream out) {
+        if (plan.scaling().isEmpty()) {
+            return;
+        }
+        out.print("scaling (m1-inserts ops/sec at N = " + String.join(", ", plan.scaling().stream()
+                .map(BenchReport::size).toList()) + "):");
+        out.println();
+        for (String engine : settings.keySet()) {
+            List<ScalingPoint> points = scaling.stream().filter(p -> p.engine().equals(engine)).toList();
+            if (points.isEmpty()) {
+                continue;
+            }
+            List<String> steps = new ArrayList<>();
+            for (ScalingPoint p : points) {
+                steps.add(p.stopped() != null ? "stopped at " + size(p.n()) + " (over " + plan.budgetSeconds() + " s)"
+                        : String.format("%,.0f", p.opsPerSec()));
+            }
+            out.printf("  %-11s %s%n", engine, String.join(" → ", steps));
+        }
+        out.println();
+    }
+
+    /** 2.4, 0.53, 0.0037: two significant digits, however small. */
+    static String ratio(double x) {
+        return x >= 10 ? String.format("%.0f", x) : new java.math.BigDecimal(x).round(new java.math.MathContext(2))
+                .stripTrailingZeros().toPlainString();
+    }
+
+    /** 1k, 10k, 1M. */
+    static String size(long n) {
+        if (n >= 1_000_000 && n % 1_000_000 == 0) {
+            return n / 1_000_000 + "M";
+        }
+        if (n >= 1_000 && n % 1_000 == 0) {
+            return n / 1_000 + "k";
+        }
+        return Long.toString(n);
+    }
+}

@@ -1,0 +1,115 @@
+package companion.bench.engine;
+
+import companion.api.Durability;
+import companion.api.KeyValueStore;
+import companion.course.catalog.Catalog;
+import companion.course.catalog.Milestone;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The course's own store, milestone 1's {@code KVStore}, reached by reflection through the catalog's entry class.
+ * The same adapter serves two engines: {@code reference} and {@code yours} (the learner's workspace). Which code
+ * runs is decided by the child JVM's classpath, never by this class: a learner's run has no reference on it.
+ *
+ * <p>The store is opened with {@code open(Path, Durability)} when the class has it (the reference does, and so
+ * does a starter generated from it), else with {@code open(Path)}, which can only mean durability {@code none}.
+ */
+public final class CourseEngine implements Engine {
+    private static final String FILE = "store.kv";
+
+    private final String name;
+    private final Milestone milestone;
+
+    /**
+     * @param name      {@code reference} or {@code yours}
+     * @param milestone whose store to open (milestone 1's {@code KVStore} for now)
+     */
+    public CourseEngine(String name, Milestone milestone) {
+        this.name = name;
+        this.milestone = milestone;
+    }
+
+    /** The engine for milestone 1's store under {@code name}. */
+    public static CourseEngine milestoneOne(String name) {
+        return new CourseEngine(name, Catalog.load().milestone(1));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public EngineSettings settings(Durability durability) {
+        if (durability == Durability.GROUP) {
+            return EngineSettings.notHonoured(name, durability.word(), "milestone 1's store has no group commit"
+                    + " (milestone 2 builds it)");
+        }
+        if (durability == Durability.SYNC && withDurability().isEmpty()) {
+            return EngineSettings.notHonoured(name, durability.word(),
+                    "the store has no open(Path, Durability) method, so it cannot be asked to fsync");
+        }
+        String fsync = durability == Durability.SYNC ? "fdatasync per write" : "never";
+        if (!name.equals("reference")) {
+            // The learner's design is whatever they wrote: claim only what the contract asks for, and let the
+            // measured writes/op and bytes/op show the rest.
+            return EngineSettings.honoured(name, durability.word(), EngineSettings.ordered(
+                    "fsync", fsync + " (as the contract asks)", "design", "yours: see writes/op and bytes/op"));
+        }
+        return EngineSettings.honoured(name, durability.word(), EngineSettings.ordered(
+                "fsync", fsync,
+                "writes", "one append per put/delete",
+                "log", "append-only, never compacted",
+                "cache", "every value in memory (hash map)"));
+    }
+
+    @Override
+    public KeyValueStore open(Path dir, Durability durability) {
+        EngineSettings settings = settings(durability);
+        if (!settings.honoured()) {
+            throw new IllegalArgumentException(settings.describe());
+        }
+        Path file = dir.resolve(FILE);
+        try {
+            Optional<Method> full = withDurability();
+            Object store = full.isPresent() ? full.get().invoke(null, file, durability)
+                    : opener().invoke(null, file);
+            return (KeyValueStore) store;
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(name + ": open failed", e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(name + ": " + milestone.entry().opener() + " is not accessible", e);
+        }
+    }
+
+    private Class<?> storeClass() {
+        try {
+            return Class.forName(milestone.entry().openerClass());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(name + ": class " + milestone.entry().openerClass()
+                    + " is not on the classpath", e);
+        }
+    }
+
+    private Method opener() {
+        try {
+            return storeClass().getMethod(milestone.entry().openerMethod(), Path.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(name + ": " + milestone.entry().opener() + "(Path) is missing", e);
+        }
+    }
+
+    private Optional<Method> withDurability() {
+        try {
+            return Optional.of(storeClass().getMethod(milestone.entry().openerMethod(), Path.class, Durability.class));
+        } catch (NoSuchMethodException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package companion.bench.run;
+
+import companion.bench.engine.Engine;
+import companion.bench.engine.EngineSettings;
+import companion.bench.engine.Engines;
+import companion.bench.workload.Keys;
+import companion.bench.workload.Workload;
+import companion.bench.workload.Workloads;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The child JVM that benchmarks one engine: {@code BenchChild --engine rocksdb --workloads m1-inserts,... }.
+ * One JVM per engine, so no engine inherits another's JIT profile, heap or native state, and start-up is never
+ * timed. Reports {@link BenchEvent} lines on standard output.
+ */
+public final class BenchChild {
+    private final PrintStream events;
+    private final BenchPlan plan;
+    private final Engine engine;
+
+    private BenchChild(PrintStream events, BenchPlan plan) {
+        this.events = events;
+        this.plan = plan;
+        this.engine = Engines.named(plan.engine());
+    }
+
+    public static void main(String[] args) {
+        PrintStream events = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err); // engines that print go to stderr, never into the event stream
+        new BenchChild(events, BenchPlan.fromArgs(args)).run();
+        events.flush();
+        Runtime.getRuntime().halt(0); // some native engines leave non-daemon threads behind
+    }
+
+    private void run() {
+        EngineSettings settings = engine.settings(plan.durability());
+        emit(new BenchEvent("settings", engine.name(), null, null, settings, null, null));
+        if (!settings.honoured()) {
+            return;
+        }
+        WorkloadRunner runner = new WorkloadRunner(engine, plan.durability(), plan.scratch());
+        Keys keys = Keys.generate(plan.ops(), plan.keySize(), plan.valueSize(), plan.seed());
+        for (String name : plan.workloads()) {
+            try {
+                emit(new BenchEvent("progress", engine.name(), name, null, null, null, null));
+                emit(new BenchEvent("result", engine.name(), null, null, null,
+                        measure(runner, Workloads.named(name), keys, settings), null));
+            } catch (RuntimeException | Error e) {
+                emit(new BenchEvent("error", engine.name(), name, describe(e), null, null, null));
+            }
+        }
+        if (!plan.scaling().isEmpty()) {
+            emit(new BenchEvent("progress", engine.name(), "scaling", null, null, null, null));
+            try {
+                scale(runner);
+            } catch (RuntimeException | Error e) {
+                emit(new BenchEvent("error", engine.name(), "scaling", describe(e), null, null, null));
+            }
+        }
+    }
+
+    /** Warm-up runs, then measured runs, each on a fresh store; stops early if a run exceeds the budget. */
+    private BenchResult measure(WorkloadRunner runner, Workload workload, Keys keys, EngineSettings settings) {
+        int[] order = Keys.visitOrder(workload.order(), keys.size(), plan.seed());
+        long budget = plan.budgetSeconds() * 1_000_000_000L;
+        List<Measurement> runs = new ArrayList<>();
+        String stopped = null;
+        for (int i = 0; i < plan.warmups() + plan.runs() && stopped == null; i++) {
+            Measurement m = runner.runOnce(workload, keys, order, plan.threads(), budget);
+            stopped = m.stopped();
+            if (i >= plan.warmups() || stopped != null) {
+                runs.add(m);
+            }
+        }
+        return summarize(workload, settings, runs, stopped);
+    }
+
+    private BenchResult summarize(Workload workload, EngineSettings settings, List<Measurement> runs, String stopped) {
+        double[] millis = runs.stream().mapToDouble(m -> m.nanos() / 1e6).sorted().toArray();
+        double avg = Arrays.stream(millis).average().orElse(0);
+        double median = millis.length % 2 == 1 ? millis[millis.length / 2]
+                : (millis[millis.length / 2 - 1] + millis[millis.length / 2]) / 2;
+        long ops = plan.ops();
+        boolean counted = runs.stream().allMatch(m -> m.io() != null);
+        double perOp = (double) runs.size() * ops;
+        return new BenchResult(engine.name(), workload.name(), workload.verb(), plan.durability().word(),
+                settings.settings(), ops, plan.threads(), 1, runs.size(), plan.warmups(), avg, median, millis[0],
+                millis[millis.length - 1], stopped == null ? ops / (avg / 1000) : 0,
+                counted ? runs.stream().mapToLong(m -> m.io().writeCalls()).sum() / perOp : null,
+                counted ? runs.stream().mapToLong(m -> m.io().bytesWritten()).sum() / perOp : null,
+                counted ? runs.stream().mapToLong(m -> m.io().diskBytes()).sum() / perOp : null,
+                stopped, plan.seed());
+    }
+
+    /** The scaling curve: m1-inserts at each size, one warm-up at the smallest, stopping at the first slow step. */
+    private void scale(WorkloadRunner runner) {
+        Workload inserts = Workloads.named("m1-inserts");
+        long budget = plan.budgetSeconds() * 1_000_000_000L;
+        int smallest = plan.scaling().get(0);
+        runner.runOnce(inserts, Keys.generate(smallest, plan.keySize(), plan.valueSize(), plan.seed()),
+                Keys.visitOrder(inserts.order(), smallest, plan.seed()), 1, budget);
+        for (int n : plan.scaling()) {
+            Keys keys = Keys.generate(n, plan.keySize(), plan.valueSize(), plan.seed());
+            Measurement m = runner.runOnce(inserts, keys, Keys.visitOrder(inserts.order(), n, plan.seed()), 1, budget);
+            long millis = m.nanos() / 1_000_000;
+            emit(new BenchEvent("scaling", engine.name(), null, null, null, null, new ScalingPoint(engine.name(), n,
+                    m.stopped() == null ? n / (m.nanos() / 1e9) : null, millis, m.stopped())));
+            if (m.stopped() != null) {
+                return;
+            }
+        }
+    }
+
+    private void emit(BenchEvent event) {
+        events.println(event.toLine());
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}

@@ -1,0 +1,51 @@
+package companion.bench.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+
+/**
+ * The result of one workload on one engine: the JSON document DESIGN.md fixes ({@code engine}, {@code workload},
+ * {@code ops}, {@code avgMillis}, {@code opsPerSec} and the settings that matter for fairness), plus the spread
+ * over runs and the deterministic counters.
+ *
+ * @param engine          engine name
+ * @param workload        workload name
+ * @param verb            "inserts", for the result line
+ * @param durability      none, group or sync
+ * @param settings        the engine's settings at that durability
+ * @param ops             operations per run
+ * @param threads         client threads
+ * @param batch           operations per write call (always 1 here: no batching)
+ * @param runs            measured runs
+ * @param warmups         unmeasured warm-up runs before them, in the same JVM
+ * @param avgMillis       mean wall time of a run
+ * @param medianMillis    median wall time
+ * @param minMillis       fastest run
+ * @param maxMillis       slowest run
+ * @param opsPerSec       ops / avgMillis, as the seed's result line shows it
+ * @param writeCallsPerOp write system calls per operation (null where unknown)
+ * @param bytesPerOp      bytes handed to write calls per operation (null where unknown)
+ * @param diskBytesPerOp  bytes sent to the device per operation (null where unknown)
+ * @param stopped         why the workload was stopped (over the time budget), or null
+ * @param seed            the seed of keys, values and order
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BenchResult(String engine, String workload, String verb, String durability, Map<String, String> settings,
+                          long ops, int threads, int batch, int runs, int warmups, double avgMillis,
+                          double medianMillis, double minMillis, double maxMillis, double opsPerSec,
+                          Double writeCallsPerOp, Double bytesPerOp, Double diskBytesPerOp, String stopped,
+                          long seed) {
+
+    /** {@code Results: 1,000 inserts, avg 39.12ms, 25,412 ops/sec}: the seed's line. */
+    public String resultLine() {
+        if (stopped != null) {
+            return String.format("Results: %,d %s, stopped: %s", ops, verb, stopped);
+        }
+        return String.format("Results: %,d %s, avg %.2fms, %,.0f ops/sec", ops, verb, avgMillis, opsPerSec);
+    }
+
+    /** (max - min) / median, as a percentage: how much the runs disagree. */
+    public double spreadPercent() {
+        return medianMillis == 0 ? 0 : 100.0 * (maxMillis - minMillis) / medianMillis;
+    }
+}

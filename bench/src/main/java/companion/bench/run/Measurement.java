@@ -1,0 +1,12 @@
+package companion.bench.run;
+
+/**
+ * One timed run of a workload.
+ *
+ * @param nanos    wall time of the timed operations (not the store's open, prefill or close)
+ * @param io       I/O counters over those operations, or null where unavailable
+ * @param stopped  why the run was cut short (it ran past the time budget), or null when it completed
+ * @param done     operations completed (all of them unless stopped)
+ */
+public record Measurement(long nanos, IoCounters io, String stopped, long done) {
+}
