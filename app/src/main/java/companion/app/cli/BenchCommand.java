@@ -147,7 +147,7 @@ final class BenchCommand implements Callable<Integer> {
                         case "progress" -> progress.step(engine + " " + event.step());
                         case "result" -> report.results.add(event.result());
                         case "scaling" -> report.scaling.add(event.point());
-                        case "error" -> report.errors.add(engine + " " + event.step() + ": " + event.message());
+                        case "error" -> report.failures.put(engine + " " + event.step(), event.message());
                         default -> stray.add(line);
                     }
                 }, () -> stray.add(line)));
@@ -200,7 +200,10 @@ final class BenchCommand implements Callable<Integer> {
         doc.put("engines", report.settings.values());
         doc.put("results", report.results);
         doc.put("scaling", report.scaling);
-        doc.put("errors", report.errors);
+        List<Map<String, String>> errors = new ArrayList<>();
+        report.failures.forEach((step, why) -> errors.add(Map.of("step", step, "message", why)));
+        report.errors.forEach(e -> errors.add(Map.of("step", "engine", "message", e)));
+        doc.put("errors", errors);
         return doc;
     }
 

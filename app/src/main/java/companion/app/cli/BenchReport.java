@@ -4,6 +4,7 @@ import companion.bench.engine.EngineSettings;
 import companion.bench.run.BenchPlan;
 import companion.bench.run.BenchResult;
 import companion.bench.run.ScalingPoint;
+import companion.bench.workload.Workload;
 import companion.bench.workload.Workloads;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ final class BenchReport {
     final List<BenchResult> results = new ArrayList<>();
     final List<ScalingPoint> scaling = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
+    /** "engine workload" → why that workload failed on that engine. */
+    final Map<String, String> failures = new LinkedHashMap<>();
 
     BenchReport(BenchPlan plan) {
         this.plan = plan;
@@ -38,9 +41,11 @@ final class BenchReport {
 
     void print(PrintStream out, String scratch) {
         for (String workload : plan.workloads()) {
-            out.printf("workload %s: %s, %d B keys / %d B values, durability %s, seed %d, %s%n", workload,
-                    Workloads.named(workload).description(), plan.keySize(), plan.valueSize(),
-                    plan.durability().word(), plan.seed(), plan.runs() == 1 ? "1 run" : "median of " + plan.runs()
+            Workload w = Workloads.named(workload);
+            String data = w.operation() == Workload.Operation.YCSB ? "YCSB's keys, mix and randomness (not seedable)"
+                    : String.format("%d B keys / %d B values, seed %d", plan.keySize(), plan.valueSize(), plan.seed());
+            out.printf("workload %s: %s, %s, durability %s, %s%n", workload, w.description(), data,
+                    plan.durability().word(), plan.runs() == 1 ? "1 run" : "median of " + plan.runs()
                             + " runs after " + plan.warmups() + " warm-up" + (plan.warmups() == 1 ? "" : "s"));
             Optional<BenchResult> reference = result("reference", workload);
             for (String engine : settings.keySet()) {
@@ -51,7 +56,8 @@ final class BenchReport {
                 }
                 Optional<BenchResult> r = result(engine, workload);
                 if (r.isEmpty()) {
-                    out.printf("  %-11s no result (see errors below)%n", engine);
+                    out.printf("  %-11s failed: %s%n", engine, failures.getOrDefault(engine + " " + workload,
+                            "no result (see errors below)"));
                     continue;
                 }
                 String ratio = reference.isPresent() && !engine.equals("reference") && r.get().stopped() == null
@@ -68,9 +74,10 @@ final class BenchReport {
         out.println("settings (what each durability means per engine; same JVM options for all):");
         settings.forEach((engine, s) -> out.printf("  %-11s %s%n", engine, s.describe()));
         out.println("  scratch     " + scratch);
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() || !failures.isEmpty()) {
             out.println();
             out.println("errors:");
+            failures.forEach((step, why) -> out.println("  " + step + ": " + why));
             errors.forEach(e -> out.println("  " + e));
         }
     }

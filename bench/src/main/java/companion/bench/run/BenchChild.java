@@ -6,6 +6,8 @@ import companion.bench.engine.Engines;
 import companion.bench.workload.Keys;
 import companion.bench.workload.Workload;
 import companion.bench.workload.Workloads;
+import companion.bench.ycsb.YcsbOutcome;
+import companion.bench.ycsb.YcsbRun;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -67,6 +69,9 @@ public final class BenchChild {
 
     /** Warm-up runs, then measured runs, each on a fresh store; stops early if a run exceeds the budget. */
     private BenchResult measure(WorkloadRunner runner, Workload workload, Keys keys, EngineSettings settings) {
+        if (workload.operation() == Workload.Operation.YCSB) {
+            return measureYcsb(workload, settings);
+        }
         int[] order = Keys.visitOrder(workload.order(), keys.size(), plan.seed());
         long budget = plan.budgetSeconds() * 1_000_000_000L;
         List<Measurement> runs = new ArrayList<>();
@@ -96,6 +101,33 @@ public final class BenchChild {
                 counted ? runs.stream().mapToLong(m -> m.io().bytesWritten()).sum() / perOp : null,
                 counted ? runs.stream().mapToLong(m -> m.io().diskBytes()).sum() / perOp : null,
                 stopped, plan.seed());
+    }
+
+    /**
+     * A YCSB core workload through the official client: load {@code ops} records, then {@code ops} operations,
+     * on a fresh directory per run. Only the run phase is timed; YCSB has no seed, so its mix varies slightly.
+     */
+    private BenchResult measureYcsb(Workload workload, EngineSettings settings) {
+        List<Measurement> runs = new ArrayList<>();
+        for (int i = 0; i < plan.warmups() + plan.runs(); i++) {
+            java.nio.file.Path dir = plan.scratch().resolve(engine.name() + "-ycsb-" + ProcessHandle.current().pid()
+                    + "-" + i);
+            try {
+                YcsbOutcome outcome = YcsbRun.run(engine, plan.durability(), workload.ycsb(), plan.ops(), plan.ops(),
+                        plan.threads(), dir);
+                if (!outcome.ran()) {
+                    throw new UnsupportedOperationException(outcome.notSupported());
+                }
+                if (i >= plan.warmups()) {
+                    runs.add(new Measurement(outcome.runMillis() * 1_000_000L, null, null, outcome.operations()));
+                }
+            } finally {
+                if (java.nio.file.Files.exists(dir)) {
+                    WorkloadRunner.deleteTree(dir);
+                }
+            }
+        }
+        return summarize(workload, settings, runs, null);
     }
 
     /** The scaling curve: m1-inserts at each size, one warm-up at the smallest, stopping at the first slow step. */

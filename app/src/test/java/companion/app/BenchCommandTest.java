@@ -1,0 +1,82 @@
+package companion.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark harness runs and its numbers are consistent (counts match, counters agree with the record
+ * format). It never asserts how fast anything is: speed is for docs/benchmarks.md, measured in one run.
+ */
+class BenchCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void referenceRunReportsEveryWorkloadWithMatchingCountsAndOneWritePerInsert() throws IOException {
+        CliRun run = CliRun.of("bench", "--reference", "--engines", "reference", "--ops", "300", "--runs", "2",
+                "--warmups", "1", "--scaling", "100,1000", "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode doc = JSON.readTree(run.out()); // one JSON document, nothing else on stdout
+        assertEquals("none", doc.path("durability").asText());
+        Set<String> workloads = new HashSet<>();
+        for (JsonNode r : doc.path("results")) {
+            workloads.add(r.path("workload").asText());
+            assertEquals(300, r.path("ops").asInt(), r.toString());
+            assertEquals(2, r.path("runs").asInt(), r.toString());
+            assertTrue(r.path("opsPerSec").asDouble() > 0, r.toString());
+            assertTrue(r.path("minMillis").asDouble() <= r.path("medianMillis").asDouble()
+                    && r.path("medianMillis").asDouble() <= r.path("maxMillis").asDouble(), r.toString());
+            assertEquals("never", r.path("settings").path("fsync").asText(), r.toString());
+        }
+        assertEquals(Set.of("m1-inserts", "m1-reads", "m1-deletes"), workloads);
+        JsonNode inserts = find(doc, "reference", "m1-inserts");
+        if (inserts.has("writeCallsPerOp")) { // Linux: /proc/self/io
+            assertEquals(1.0, inserts.path("writeCallsPerOp").asDouble(), 0.01, "one append per put");
+            assertEquals(1 + 4 + 16 + 4 + 100, inserts.path("bytesPerOp").asDouble(), 1.0, "one 125-byte record");
+        }
+        assertEquals(List.of(100, 1000), List.of(doc.path("scaling").get(0).path("n").asInt(),
+                doc.path("scaling").get(1).path("n").asInt()));
+    }
+
+    @Test
+    void learnerStarterIsReportedAsNotWrittenYetWhileTheReferenceRuns() throws IOException {
+        Path ws = dir.resolve("ws");
+        assertEquals(0, CliRun.of("init", ws.toString()).status());
+        CliRun run = CliRun.of("bench", "-w", ws.toString(), "--engines", "yours,reference", "--ops", "100",
+                "--runs", "1", "--warmups", "0", "--scaling", "none");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("yours       failed: UnsupportedOperationException: TODO(m1)"), run.out());
+        assertTrue(run.out().matches("(?s).*reference   Results: 100 inserts, avg [0-9.]+ms, [0-9,]+ ops/sec.*"),
+                run.out());
+        assertTrue(Files.readString(ws.resolve(".companion/history.jsonl")).contains("\"kind\":\"bench\""));
+    }
+
+    @Test
+    void unknownEngineIsAUsageErrorNamingTheEngines() {
+        CliRun run = CliRun.of("bench", "--reference", "--engines", "oracle");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("no engine 'oracle'") && run.err().contains("rocksdb"), run.err());
+    }
+
+    private static JsonNode find(JsonNode doc, String engine, String workload) {
+        for (JsonNode r : doc.path("results")) {
+            if (r.path("engine").asText().equals(engine) && r.path("workload").asText().equals(workload)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + engine + "/" + workload + " in " + doc);
+    }
+}

@@ -1,0 +1,40 @@
+package companion.bench.peers;
+
+import companion.api.DatabaseException;
+import companion.api.StorageException;
+import companion.bench.engine.EngineSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Helpers every peer adapter shares: refusing a durability it cannot honour, and reporting an engine's failure. */
+final class Peers {
+    private Peers() {
+    }
+
+    /**
+     * Returns normally when {@code settings} are honoured.
+     *
+     * @throws IllegalArgumentException with the engine's reason, as {@link companion.bench.engine.Engine#open} must
+     */
+    static void requireHonoured(EngineSettings settings) {
+        if (!settings.honoured()) {
+            throw new IllegalArgumentException(settings.engine() + " " + settings.describe());
+        }
+    }
+
+    /**
+     * What to throw when {@code engine} failed at {@code operation} in {@code dir}. Our own contract's exceptions
+     * pass unchanged: a caller's mistake (null, or a key the engine cannot hold, reported as
+     * {@link IllegalArgumentException}) or one of the API's. Anything else the engine threw, checked or not, becomes
+     * a {@link StorageException} naming the engine, the operation and the directory, with the engine's exception
+     * kept as the cause.
+     */
+    static RuntimeException failure(String engine, String operation, Path dir, Exception e) {
+        if (e instanceof NullPointerException || e instanceof IllegalArgumentException
+                || e instanceof DatabaseException) {
+            return (RuntimeException) e;
+        }
+        IOException io = e instanceof IOException ioe ? ioe : new IOException(e.toString(), e);
+        return new StorageException(engine + ": " + operation + " failed in " + dir, io);
+    }
+}
