@@ -52,6 +52,38 @@ class BenchCommandTest {
     }
 
     @Test
+    void everyEngineGivesAFigureForEveryWorkloadAtTheStatedDurability() throws IOException {
+        List<String> engines = List.of("reference", "rocksdb", "lmdb", "h2", "sqlite", "mapdb");
+        CliRun run = CliRun.of("bench", "--reference", "--engines", String.join(",", engines), "--ops", "200",
+                "--runs", "1", "--warmups", "0", "--scaling", "none", "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode doc = JSON.readTree(run.out());
+        assertEquals(0, doc.path("errors").size(), doc.path("errors").toString());
+        assertEquals(engines.size(), doc.path("engines").size());
+        for (JsonNode settings : doc.path("engines")) {
+            assertTrue(settings.path("honoured").asBoolean(), settings.toString());
+            assertEquals("none", settings.path("durability").asText());
+        }
+        for (String engine : engines) {
+            for (String workload : List.of("m1-inserts", "m1-reads", "m1-deletes")) {
+                JsonNode r = find(doc, engine, workload);
+                assertEquals(200, r.path("ops").asInt(), r.toString());
+                assertTrue(r.path("opsPerSec").asDouble() > 0, r.toString());
+                assertEquals("none", r.path("durability").asText());
+            }
+        }
+    }
+
+    @Test
+    void anEngineThatCannotHonourTheDurabilityIsMarkedNotCompared() throws IOException {
+        CliRun run = CliRun.of("bench", "--reference", "--engines", "reference,lmdb", "--durability", "group",
+                "--ops", "50", "--runs", "1", "--warmups", "0", "--scaling", "none");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("reference   not run: milestone 1's store has no group commit"), run.out());
+        assertTrue(run.out().contains("lmdb        not run: "), run.out());
+    }
+
+    @Test
     void learnerStarterIsReportedAsNotWrittenYetWhileTheReferenceRuns() throws IOException {
         Path ws = dir.resolve("ws");
         assertEquals(0, CliRun.of("init", ws.toString()).status());

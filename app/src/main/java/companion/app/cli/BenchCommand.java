@@ -6,9 +6,11 @@ import companion.api.Durability;
 import companion.app.runner.ChildClasspath;
 import companion.app.runner.ChildJvm;
 import companion.app.workspace.Workspace;
+import companion.bench.chart.BenchChart;
 import companion.bench.engine.Engines;
 import companion.bench.run.BenchEvent;
 import companion.bench.run.BenchPlan;
+import companion.bench.run.BenchResult;
 import companion.bench.workload.Workload;
 import companion.bench.workload.Workloads;
 import companion.course.compile.CompileError;
@@ -84,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document instead of the tables.")
     boolean json;
 
+    @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw the results and the scaling curve.")
+    Path chart;
+
     @Override
     public Integer call() throws IOException {
         Workspace ws = reference ? null : workspace.open();
@@ -129,6 +134,9 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println();
             report.print(System.out, where);
         }
+        if (chart != null) {
+            writeChart(report, number);
+        }
         if (ws != null) {
             ws.history().append(historyEntry(report, number, ws));
         }
@@ -157,6 +165,19 @@ final class BenchCommand implements Callable<Integer> {
             report.errors.add(engine + ": the benchmark JVM exited with status " + exit.status() + ": "
                     + ChildJvm.tail(exit.stderr() + "\n" + String.join("\n", stray)));
         }
+    }
+
+    private void writeChart(BenchReport report, int number) {
+        Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
+        for (BenchResult r : report.results) {
+            if (r.stopped() == null) {
+                bars.computeIfAbsent(r.workload(), w -> new LinkedHashMap<>()).put(r.engine(), r.opsPerSec());
+            }
+        }
+        String title = "Milestone " + number + " · durability " + report.plan.durability().word() + " · "
+                + Runtime.getRuntime().availableProcessors() + "-core machine";
+        BenchChart.write(chart, title, bars, report.scaling);
+        (json ? System.err : System.out).println("chart: " + chart.toAbsolutePath());
     }
 
     private List<String> defaultEngines(boolean hasWorkspace) {

@@ -1,6 +1,10 @@
 package companion.bench.engine;
 
-import java.lang.reflect.InvocationTargetException;
+import companion.bench.peers.H2MvStoreEngine;
+import companion.bench.peers.LmdbEngine;
+import companion.bench.peers.MapDbEngine;
+import companion.bench.peers.RocksDbEngine;
+import companion.bench.peers.SqliteEngine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,26 +20,14 @@ public final class Engines {
     static {
         ALL.put("yours", () -> CourseEngine.milestoneOne("yours"));
         ALL.put("reference", () -> CourseEngine.milestoneOne("reference"));
-        peer("rocksdb", "companion.bench.peers.RocksDbEngine");
-        peer("lmdb", "companion.bench.peers.LmdbEngine");
-        peer("h2", "companion.bench.peers.H2MvStoreEngine");
-        peer("sqlite", "companion.bench.peers.SqliteEngine");
-        peer("mapdb", "companion.bench.peers.MapDbEngine");
+        ALL.put("rocksdb", RocksDbEngine::new);
+        ALL.put("lmdb", LmdbEngine::new);
+        ALL.put("h2", H2MvStoreEngine::new);
+        ALL.put("sqlite", SqliteEngine::new);
+        ALL.put("mapdb", MapDbEngine::new);
     }
 
     private Engines() {
-    }
-
-    /** Peers are created by class name so that this registry compiles (and the learner's JVM loads) without them. */
-    private static void peer(String name, String className) {
-        ALL.put(name, () -> {
-            try {
-                return (Engine) Class.forName(className).getConstructor().newInstance();
-            } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException
-                     | InvocationTargetException e) {
-                throw new IllegalStateException("engine " + name + " (" + className + ") cannot be created: " + e, e);
-            }
-        });
     }
 
     /** Every engine name, in display order. */

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.StampedLock;
  *   <li>Null keys and values are the caller's mistake: {@link NullPointerException} before the engine is reached.
  *   <li>After {@link #close()}, every call is an {@link IllegalStateException}; closing twice does nothing.
  *   <li>{@code close()} waits for the calls in progress. RocksDB and LMDB free native memory when they close, and
- *       a {@code get} still running inside it would crash the JVM rather than throw.
+ *       MapDB unmaps its file: a {@code get} still running inside one of them would crash the JVM, not throw.
  *   <li>An engine's own failure becomes a {@link companion.api.StorageException} naming the engine, the operation
  *       and the directory ({@link Peers#failure}); the engine's exception is kept as the cause.
  * </ul>

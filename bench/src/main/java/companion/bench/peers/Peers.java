@@ -37,4 +37,27 @@ final class Peers {
         IOException io = e instanceof IOException ioe ? ioe : new IOException(e.toString(), e);
         return new StorageException(engine + ": " + operation + " failed in " + dir, io);
     }
+
+    /**
+     * Closes every resource in the order given, even when one of them fails, so that nothing is left open.
+     *
+     * @throws Exception the first failure, with any later ones added to it as suppressed
+     */
+    static void closeAll(AutoCloseable... resources) throws Exception {
+        Exception failure = null;
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
 }

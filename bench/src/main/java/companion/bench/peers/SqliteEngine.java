@@ -7,6 +7,7 @@ import companion.bench.engine.EngineSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -96,16 +97,19 @@ public final class SqliteEngine implements Engine {
                 setup.execute(TABLE);
             }
             return new GuardedStore(NAME, dir, new SqliteBackend(writer, new SqliteReaders(url, CACHE_SIZE)));
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             closeQuietly(writer, e);
             throw Peers.failure(NAME, "open", dir, e);
+        } catch (RuntimeException e) {
+            closeQuietly(writer, e);
+            throw e;
         }
     }
 
     /** Sets a pragma, reads it back, and refuses to run if SQLite did not take it (a silent fallback is unfair). */
     private static void expect(Statement setup, String pragma, String value, String expected) throws SQLException {
         setup.execute("PRAGMA " + pragma + " = " + value);
-        try (var result = setup.executeQuery("PRAGMA " + pragma)) {
+        try (ResultSet result = setup.executeQuery("PRAGMA " + pragma)) {
             String actual = result.next() ? result.getString(1) : null;
             if (!expected.equalsIgnoreCase(actual)) {
                 throw new IllegalStateException(NAME + ": PRAGMA " + pragma + " = " + value + " did not take; it is "
