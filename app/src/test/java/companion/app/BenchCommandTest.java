@@ -47,6 +47,7 @@ class BenchCommandTest {
             assertEquals(1.0, inserts.path("writeCallsPerOp").asDouble(), 0.01, "one append per put");
             assertEquals(1 + 4 + 16 + 4 + 100, inserts.path("bytesPerOp").asDouble(), 1.0, "one 125-byte record");
         }
+        assertEquals(0.0, inserts.path("fsyncsPerOp").asDouble(), "durability none never forces");
         assertEquals(List.of(100, 1000), List.of(doc.path("scaling").get(0).path("n").asInt(),
                 doc.path("scaling").get(1).path("n").asInt()));
     }
@@ -72,6 +73,16 @@ class BenchCommandTest {
                 assertEquals("none", r.path("durability").asText());
             }
         }
+    }
+
+    @Test
+    void syncDurabilityForcesOncePerWriteAndSaysSo() throws IOException {
+        CliRun run = CliRun.of("bench", "--reference", "--engines", "reference", "--durability", "sync",
+                "--ops", "50", "--runs", "1", "--warmups", "0", "--scaling", "none", "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode inserts = find(JSON.readTree(run.out()), "reference", "m1-inserts");
+        assertEquals("sync", inserts.path("durability").asText());
+        assertEquals(1.0, inserts.path("fsyncsPerOp").asDouble(), 0.001, "one FileChannel.force per put");
     }
 
     @Test

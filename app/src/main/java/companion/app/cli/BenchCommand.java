@@ -3,12 +3,11 @@ package companion.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import companion.api.Durability;
+import companion.app.runner.BenchRun;
 import companion.app.runner.ChildClasspath;
-import companion.app.runner.ChildJvm;
 import companion.app.workspace.Workspace;
 import companion.bench.chart.BenchChart;
 import companion.bench.engine.Engines;
-import companion.bench.run.BenchEvent;
 import companion.bench.run.BenchPlan;
 import companion.bench.run.BenchResult;
 import companion.bench.workload.Workload;
@@ -18,7 +17,6 @@ import companion.course.compile.SourceCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +33,6 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmark your store against the reference and real databases.")
 final class BenchCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** The same JVM options for every engine: lmdbjava needs the two --add-opens, so everyone gets them. */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx2g", "-Dfile.encoding=UTF-8",
-            "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED");
 
     @Mixin
     WorkspaceOption workspace;
@@ -114,69 +109,46 @@ final class BenchCommand implements Callable<Integer> {
             }
             learnerClasspath = ChildClasspath.learner(ws.classes());
         }
-        Path scratch = ws != null ? ws.root().resolve(".companion/bench-scratch")
-                : Path.of("target", "bench-scratch").toAbsolutePath();
-        Files.createDirectories(scratch);
-        BenchPlan base = new BenchPlan("", Durability.parse(durability), chosenWorkloads, ops, runs, warmups, threads,
+        Path scratch = scratchDirectory(ws);
+        BenchPlan plan = new BenchPlan("", Durability.parse(durability), chosenWorkloads, ops, runs, warmups, threads,
                 keySize, valueSize, seed, budget, scalingSizes(), scratch);
-        BenchReport report = new BenchReport(base);
-        long steps = (long) chosenEngines.size() * (chosenWorkloads.size() + (base.scaling().isEmpty() ? 0 : 1));
-        try (BenchProgress progress = BenchProgress.start(steps, false)) {
-            for (String engine : chosenEngines) {
-                runEngine(engine, engine.equals("yours") ? learnerClasspath : ChildClasspath.reference(),
-                        withEngine(base, engine), report, progress);
-            }
+        BenchRun.Outcome outcome;
+        try (BenchProgress progress = BenchProgress.start(BenchRun.steps(plan, chosenEngines), false)) {
+            outcome = BenchRun.run(plan, chosenEngines, learnerClasspath, progress::step);
         }
-        String where = scratch + " (" + Files.getFileStore(scratch).type() + ")";
         if (json) {
-            System.out.println(JSON.writeValueAsString(document(report, number, ws)));
+            System.out.println(JSON.writeValueAsString(document(outcome, number, ws)));
         } else {
             System.out.println();
-            report.print(System.out, where);
+            new BenchReport(outcome).print(System.out, scratch + " (" + Files.getFileStore(scratch).type() + ")");
         }
         if (chart != null) {
-            writeChart(report, number);
+            writeChart(outcome, number);
         }
         if (ws != null) {
-            ws.history().append(historyEntry(report, number, ws));
+            ws.history().append(BenchRun.historyEntry(outcome, number, ws));
         }
         return 0;
     }
 
-    private void runEngine(String engine, String classpath, BenchPlan plan, BenchReport report,
-                           BenchProgress progress) {
-        long deadline = 120L + (long) budget * ((long) (warmups + runs) * plan.workloads().size()
-                + plan.scaling().size() + 1);
-        List<String> stray = new ArrayList<>();
-        ChildJvm.Exit exit = ChildJvm.run(JVM_OPTIONS, classpath, "companion.bench.run.BenchChild", plan.toArgs(),
-                deadline, line -> BenchEvent.parse(line).ifPresentOrElse(event -> {
-                    switch (event.type()) {
-                        case "settings" -> report.settings.put(engine, event.settings());
-                        case "progress" -> progress.step(engine + " " + event.step());
-                        case "result" -> report.results.add(event.result());
-                        case "scaling" -> report.scaling.add(event.point());
-                        case "error" -> report.failures.put(engine + " " + event.step(), event.message());
-                        default -> stray.add(line);
-                    }
-                }, () -> stray.add(line)));
-        if (exit.killed()) {
-            report.errors.add(engine + ": no answer within " + deadline + " s; the benchmark JVM was killed");
-        } else if (exit.status() != 0) {
-            report.errors.add(engine + ": the benchmark JVM exited with status " + exit.status() + ": "
-                    + ChildJvm.tail(exit.stderr() + "\n" + String.join("\n", stray)));
-        }
+    /** Where run directories go: the workspace (a real disk, as the learner's data is), or ./target. */
+    static Path scratchDirectory(Workspace ws) throws IOException {
+        Path scratch = ws != null ? ws.root().resolve(".companion/bench-scratch")
+                : Path.of("target", "bench-scratch").toAbsolutePath();
+        Files.createDirectories(scratch);
+        return scratch;
     }
 
-    private void writeChart(BenchReport report, int number) {
+    private void writeChart(BenchRun.Outcome outcome, int number) {
         Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
-        for (BenchResult r : report.results) {
+        for (BenchResult r : outcome.results()) {
             if (r.stopped() == null) {
                 bars.computeIfAbsent(r.workload(), w -> new LinkedHashMap<>()).put(r.engine(), r.opsPerSec());
             }
         }
-        String title = "Milestone " + number + " · durability " + report.plan.durability().word() + " · "
+        String title = "Milestone " + number + " · durability " + outcome.plan().durability().word() + " · "
                 + Runtime.getRuntime().availableProcessors() + "-core machine";
-        BenchChart.write(chart, title, bars, report.scaling);
+        BenchChart.write(chart, title, bars, outcome.scaling());
         (json ? System.err : System.out).println("chart: " + chart.toAbsolutePath());
     }
 
@@ -200,13 +172,8 @@ final class BenchCommand implements Callable<Integer> {
         return scaling.stream().map(Integer::valueOf).sorted().toList();
     }
 
-    private static BenchPlan withEngine(BenchPlan p, String engine) {
-        return new BenchPlan(engine, p.durability(), p.workloads(), p.ops(), p.runs(), p.warmups(), p.threads(),
-                p.keySize(), p.valueSize(), p.seed(), p.budgetSeconds(), p.scaling(), p.scratch());
-    }
-
-    private static Map<String, Object> document(BenchReport report, int number, Workspace ws) {
-        BenchPlan plan = report.plan;
+    private static Map<String, Object> document(BenchRun.Outcome outcome, int number, Workspace ws) {
+        BenchPlan plan = outcome.plan();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("subject", ws == null ? "reference" : "workspace");
         doc.put("milestone", number);
@@ -218,27 +185,13 @@ final class BenchCommand implements Callable<Integer> {
         doc.put("threads", plan.threads());
         doc.put("keySize", plan.keySize());
         doc.put("valueSize", plan.valueSize());
-        doc.put("engines", report.settings.values());
-        doc.put("results", report.results);
-        doc.put("scaling", report.scaling);
+        doc.put("engines", outcome.settings().values());
+        doc.put("results", outcome.results());
+        doc.put("scaling", outcome.scaling());
         List<Map<String, String>> errors = new ArrayList<>();
-        report.failures.forEach((step, why) -> errors.add(Map.of("step", step, "message", why)));
-        report.errors.forEach(e -> errors.add(Map.of("step", "engine", "message", e)));
+        outcome.failures().forEach((step, why) -> errors.add(Map.of("step", step, "message", why)));
+        outcome.errors().forEach(e -> errors.add(Map.of("step", "engine", "message", e)));
         doc.put("errors", errors);
         return doc;
-    }
-
-    private static Map<String, Object> historyEntry(BenchReport report, int number, Workspace ws) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("time", Instant.now().toString());
-        entry.put("kind", "bench");
-        entry.put("milestone", number);
-        entry.put("durability", report.plan.durability().word());
-        entry.put("seed", report.plan.seed());
-        ws.gitCommit().ifPresent(commit -> entry.put("commit", commit));
-        entry.put("results", report.results.stream().map(r -> Map.of("engine", r.engine(), "workload", r.workload(),
-                "ops", r.ops(), "avgMillis", r.avgMillis(), "opsPerSec", r.opsPerSec())).toList());
-        entry.put("scaling", report.scaling);
-        return entry;
     }
 }

@@ -1,5 +1,6 @@
 package companion.app.cli;
 
+import companion.app.runner.BenchRun;
 import companion.bench.engine.EngineSettings;
 import companion.bench.run.BenchPlan;
 import companion.bench.run.BenchResult;
@@ -8,7 +9,6 @@ import companion.bench.workload.Workload;
 import companion.bench.workload.Workloads;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,20 +23,17 @@ import java.util.Optional;
  * </pre>
  */
 final class BenchReport {
-    final BenchPlan plan;
-    final Map<String, EngineSettings> settings = new LinkedHashMap<>();
-    final List<BenchResult> results = new ArrayList<>();
-    final List<ScalingPoint> scaling = new ArrayList<>();
-    final List<String> errors = new ArrayList<>();
-    /** "engine workload" → why that workload failed on that engine. */
-    final Map<String, String> failures = new LinkedHashMap<>();
+    private final BenchRun.Outcome outcome;
+    private final BenchPlan plan;
 
-    BenchReport(BenchPlan plan) {
-        this.plan = plan;
+    BenchReport(BenchRun.Outcome outcome) {
+        this.outcome = outcome;
+        this.plan = outcome.plan();
     }
 
     private Optional<BenchResult> result(String engine, String workload) {
-        return results.stream().filter(r -> r.engine().equals(engine) && r.workload().equals(workload)).findFirst();
+        return outcome.results().stream().filter(r -> r.engine().equals(engine) && r.workload().equals(workload))
+                .findFirst();
     }
 
     void print(PrintStream out, String scratch) {
@@ -48,15 +45,15 @@ final class BenchReport {
                     plan.durability().word(), plan.runs() == 1 ? "1 run" : "median of " + plan.runs()
                             + " runs after " + plan.warmups() + " warm-up" + (plan.warmups() == 1 ? "" : "s"));
             Optional<BenchResult> reference = result("reference", workload);
-            for (String engine : settings.keySet()) {
-                EngineSettings s = settings.get(engine);
+            for (String engine : outcome.settings().keySet()) {
+                EngineSettings s = outcome.settings().get(engine);
                 if (!s.honoured()) {
                     out.printf("  %-11s not run: %s%n", engine, s.reason());
                     continue;
                 }
                 Optional<BenchResult> r = result(engine, workload);
                 if (r.isEmpty()) {
-                    out.printf("  %-11s failed: %s%n", engine, failures.getOrDefault(engine + " " + workload,
+                    out.printf("  %-11s failed: %s%n", engine, outcome.failures().getOrDefault(engine + " " + workload,
                             "no result (see errors below)"));
                     continue;
                 }
@@ -72,25 +69,28 @@ final class BenchReport {
         printTable(out);
         printScaling(out);
         out.println("settings (what each durability means per engine; same JVM options for all):");
-        settings.forEach((engine, s) -> out.printf("  %-11s %s%n", engine, s.describe()));
+        outcome.settings().forEach((engine, s) -> out.printf("  %-11s %s%n", engine, s.describe()));
         out.println("  scratch     " + scratch);
-        if (!errors.isEmpty() || !failures.isEmpty()) {
+        if (!outcome.errors().isEmpty() || !outcome.failures().isEmpty()) {
             out.println();
             out.println("errors:");
-            failures.forEach((step, why) -> out.println("  " + step + ": " + why));
-            errors.forEach(e -> out.println("  " + e));
+            outcome.failures().forEach((step, why) -> out.println("  " + step + ": " + why));
+            outcome.errors().forEach(e -> out.println("  " + e));
         }
     }
 
     private void printTable(PrintStream out) {
-        out.printf("%-11s %-13s %14s %12s %9s %10s %11s%n", "engine", "workload", "ops/sec", "median ms", "spread",
-                "writes/op", "bytes/op");
-        for (BenchResult r : results) {
-            out.printf("%-11s %-13s %14s %12.2f %8.0f%% %10s %11s%n", r.engine(), r.workload(),
+        out.printf("%-11s %-13s %14s %12s %9s %10s %11s %10s%n", "engine", "workload", "ops/sec", "median ms",
+                "spread", "writes/op", "bytes/op", "fsyncs/op");
+        for (BenchResult r : outcome.results()) {
+            out.printf("%-11s %-13s %14s %12.2f %8.0f%% %10s %11s %10s%n", r.engine(), r.workload(),
                     r.stopped() != null ? "stopped" : String.format("%,.0f", r.opsPerSec()), r.medianMillis(),
                     r.spreadPercent(), r.writeCallsPerOp() == null ? "-" : String.format("%.2f", r.writeCallsPerOp()),
-                    r.bytesPerOp() == null ? "-" : String.format("%.0f", r.bytesPerOp()));
+                    r.bytesPerOp() == null ? "-" : String.format("%.0f", r.bytesPerOp()),
+                    r.fsyncsPerOp() == null ? "-" : String.format("%.2f", r.fsyncsPerOp()));
         }
+        out.println("(writes/op, bytes/op: write system calls and bytes from /proc/self/io; fsyncs/op: FileChannel.force"
+                + " calls, seen for Java engines only; '-' where not measurable)");
         out.println();
     }
 
@@ -101,15 +101,16 @@ final class BenchReport {
         out.print("scaling (m1-inserts ops/sec at N = " + String.join(", ", plan.scaling().stream()
                 .map(BenchReport::size).toList()) + "):");
         out.println();
-        for (String engine : settings.keySet()) {
-            List<ScalingPoint> points = scaling.stream().filter(p -> p.engine().equals(engine)).toList();
+        for (String engine : outcome.settings().keySet()) {
+            List<ScalingPoint> points = outcome.scaling().stream().filter(p -> p.engine().equals(engine)).toList();
             if (points.isEmpty()) {
                 continue;
             }
             List<String> steps = new ArrayList<>();
             for (ScalingPoint p : points) {
-                steps.add(p.stopped() != null ? "stopped at " + size(p.n()) + " (over " + plan.budgetSeconds() + " s)"
-                        : String.format("%,.0f", p.opsPerSec()));
+                steps.add(p.stopped() == null ? String.format("%,.0f", p.opsPerSec())
+                        : String.format("stopped at %s (over %d s; %,.0f ops/sec until then)", size(p.n()),
+                                plan.budgetSeconds(), p.millis() == 0 ? 0.0 : p.done() * 1000.0 / p.millis()));
             }
             out.printf("  %-11s %s%n", engine, String.join(" → ", steps));
         }
@@ -118,8 +119,11 @@ final class BenchReport {
 
     /** 2.4, 0.53, 0.0037: two significant digits, however small. */
     static String ratio(double x) {
-        return x >= 10 ? String.format("%.0f", x) : new java.math.BigDecimal(x).round(new java.math.MathContext(2))
-                .stripTrailingZeros().toPlainString();
+        if (x >= 10) {
+            return String.format("%.0f", x);
+        }
+        String digits = new java.math.BigDecimal(x).round(new java.math.MathContext(2)).toPlainString();
+        return digits.contains(".") ? digits : digits + ".0";
     }
 
     /** 1k, 10k, 1M. */

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code companion} command. */
 @Command(name = "companion", mixinStandardHelpOptions = true, version = "CS Companion 0.1.0",
         description = "Learn how databases work by building one, milestone by milestone.",
-        subcommands = {StartCommand.class, InitCommand.class, LessonCommand.class, TestCommand.class, BenchCommand.class,
+        subcommands = {StartCommand.class, ServeCommand.class, InitCommand.class, LessonCommand.class, TestCommand.class, BenchCommand.class,
                 StatusCommand.class, NextCommand.class, ScaffoldCommand.class})
 public final class Companion implements Runnable {
     @CommandLine.Spec

@@ -2,24 +2,19 @@ package companion.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import companion.app.runner.ChildClasspath;
-import companion.app.runner.SuiteRun;
+import companion.app.runner.TestRun;
 import companion.app.workspace.Workspace;
 import companion.course.catalog.Catalog;
-import companion.course.catalog.CriterionSpec;
 import companion.course.catalog.Milestone;
 import companion.course.compile.CompileError;
-import companion.course.compile.SourceCompiler;
 import companion.course.runner.CriterionResult;
 import java.io.PrintStream;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,56 +50,39 @@ final class TestCommand implements Callable<Integer> {
         Catalog catalog = Catalog.load();
         Workspace ws = reference ? null : workspace.open();
         int number = milestone != null ? milestone : reference ? 1 : ws.state().milestone();
-        Milestone target = catalog.milestone(number);
-        if (!target.available()) {
-            throw new IllegalArgumentException("milestone " + number + " (" + target.title()
-                    + ") is not yet available in this version of CS Companion");
-        }
-        if (ws != null && !ws.state().unlocked().contains(number)) {
-            throw new IllegalArgumentException("milestone " + number + " is locked: pass milestone "
-                    + ws.state().milestone() + " first, then run companion next");
-        }
-        List<SuiteRun.Planned> planned = plan(catalog, number);
         long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 100_000);
-
-        String classpath;
-        if (ws == null) {
-            classpath = ChildClasspath.reference();
-        } else {
-            List<CompileError> errors = SourceCompiler.compile(ws.sources(), ws.classes(), List.of(), ws.root());
-            if (!errors.isEmpty()) {
-                return compileFailed(errors);
-            }
-            classpath = ChildClasspath.learner(ws.classes());
-        }
+        TestRun.plan(catalog, number, only); // usage errors (unknown id, unavailable milestone) before any output
 
         PrintStream out = System.out;
         ResultTable table = json ? null : new ResultTable(out, ResultTable.colorWanted());
         if (table != null) {
             out.println((ws == null ? "reference database" : "workspace " + ws.root()) + " · seed " + runSeed);
         }
-        Milestone[] shown = {null};
-        List<CriterionResult> results = new SuiteRun(classpath, runSeed).run(planned, result -> {
-            if (table != null) {
+        Consumer<CriterionResult> onResult = table == null ? r -> { } : new Consumer<>() {
+            private Milestone shown;
+
+            @Override
+            public void accept(CriterionResult result) {
                 Milestone of = catalog.milestone(result.milestone());
-                if (of != shown[0]) {
+                if (of != shown) {
                     table.heading(of);
-                    shown[0] = of;
+                    shown = of;
                 }
                 table.row(result);
             }
-        });
-        long passed = results.stream().filter(CriterionResult::passed).count();
+        };
+        TestRun.Outcome outcome = ws == null ? TestRun.ofReference(catalog, number, only, runSeed, onResult)
+                : TestRun.ofWorkspace(ws, catalog, number, only, runSeed, onResult);
+        if (!outcome.compiled()) {
+            return compileFailed(outcome.compileErrors());
+        }
+        List<CriterionResult> results = outcome.results();
         if (table != null) {
             table.finishMilestone();
             out.println();
-            out.println(passed == results.size() ? "All " + passed + " criteria passed."
-                    : passed + " of " + results.size() + " criteria passed.");
-        }
-        if (ws != null) {
-            ws.history().append(historyEntry(ws, number, runSeed, results, passed));
-        }
-        if (json) {
+            out.println(outcome.allPassed() ? "All " + results.size() + " criteria passed."
+                    : outcome.passed() + " of " + results.size() + " criteria passed.");
+        } else {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("subject", ws == null ? "reference" : "workspace");
             if (ws != null) {
@@ -112,42 +90,17 @@ final class TestCommand implements Callable<Integer> {
             }
             doc.put("milestone", number);
             doc.put("seed", runSeed);
-            doc.put("passed", passed);
+            doc.put("passed", outcome.passed());
             doc.put("total", results.size());
             doc.put("criteria", results);
             out.println(JSON.writeValueAsString(doc));
         }
-        return passed == results.size() ? 0 : 1;
-    }
-
-    /** Criteria of milestones 1..number, in catalog order, narrowed by --only. */
-    private List<SuiteRun.Planned> plan(Catalog catalog, int number) {
-        List<SuiteRun.Planned> planned = new ArrayList<>();
-        for (int m = 1; m <= number; m++) {
-            Milestone each = catalog.milestone(m);
-            for (CriterionSpec spec : each.criteria()) {
-                if (only == null || only.contains(spec.id())) {
-                    planned.add(new SuiteRun.Planned(each, spec));
-                }
-            }
-        }
-        if (only != null) {
-            Set<String> known = Set.copyOf(planned.stream().map(p -> p.spec().id()).toList());
-            for (String id : only) {
-                if (!known.contains(id)) {
-                    throw new IllegalArgumentException("no criterion '" + id + "' in milestones 1 to " + number
-                            + "; the ids are: " + String.join(", ", catalog.milestones().subList(0, number).stream()
-                            .flatMap(m -> m.criteria().stream()).map(CriterionSpec::id).toList()));
-                }
-            }
-        }
-        return planned;
+        return outcome.allPassed() ? 0 : 1;
     }
 
     private int compileFailed(List<CompileError> errors) throws Exception {
         if (json) {
-            System.out.println(JSON.writeValueAsString(Map.of("compileErrors", errors.stream().map(e -> Map.of(
-                    "file", e.file(), "line", e.line(), "column", e.column(), "message", e.message())).toList())));
+            System.out.println(JSON.writeValueAsString(Map.of("compileErrors", errors)));
         } else {
             System.out.println("Your code does not compile (" + errors.size() + " error"
                     + (errors.size() == 1 ? "" : "s") + "):");
@@ -155,20 +108,5 @@ final class TestCommand implements Callable<Integer> {
             System.out.println("Fix these, then run companion test again.");
         }
         return 2;
-    }
-
-    private static Map<String, Object> historyEntry(Workspace ws, int number, long seed, List<CriterionResult> results,
-                                                    long passed) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("time", Instant.now().toString());
-        entry.put("kind", "test");
-        entry.put("milestone", number);
-        entry.put("seed", seed);
-        entry.put("passed", passed);
-        entry.put("total", results.size());
-        ws.gitCommit().ifPresent(commit -> entry.put("commit", commit));
-        entry.put("criteria", results.stream().map(r -> Map.of("id", r.id(), "milestone", r.milestone(),
-                "status", r.status().word(), "millis", r.millis())).toList());
-        return entry;
     }
 }

@@ -17,9 +17,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The right panel: insert throughput against the number of keys N, both axes logarithmic, one line per engine.
  *
- * <p>An engine's line ends at its first stopped step. That step did not finish N inserts within its time budget,
- * so its throughput was below N / budget: the chart draws that bound as a down-pointing triangle joined to the
- * line by a dashed segment, and the legend says where the engine stopped, e.g. "yours (stopped at 100k)".
+ * <p>An engine's line ends at its first stopped step. That step did not finish N inserts within its time budget;
+ * the rate it kept until it was stopped (inserts done / time) is drawn as a down-pointing triangle joined to the
+ * line by a dashed segment, and the legend says where the engine stopped, e.g. "yours (stopped at 100k)". (Without
+ * the count of inserts done, N / time would be the bound, which can sit above the real rate.)
  */
 final class ScalingPanel {
     private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
@@ -95,7 +96,7 @@ final class ScalingPanel {
         }
         String label = stop == null ? engine : engine + " (stopped at " + ChartStyle.compact(stop.n()) + ")";
         boolean lineShown = !xs.isEmpty();
-        boolean boundShown = stop != null && stop.millis() > 0 && stop.n() > 0;
+        boolean boundShown = stop != null && stop.millis() > 0 && stop.done() > 0;
         if (lineShown || boundShown) {
             legend.add(label);
         }
@@ -113,7 +114,7 @@ final class ScalingPanel {
             return; // no bound without a duration (the legend still says where the line stopped, if there is one)
         }
         double boundX = stop.n();
-        double boundY = stop.n() * 1000.0 / stop.millis();
+        double boundY = stop.done() * 1000.0 / stop.millis();
         allX.add(boundX);
         allY.add(boundY);
         if (lineShown) {

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param writeCallsPerOp write system calls per operation (null where unknown)
  * @param bytesPerOp      bytes handed to write calls per operation (null where unknown)
  * @param diskBytesPerOp  bytes sent to the device per operation (null where unknown)
+ * @param fsyncsPerOp     FileChannel.force calls per operation, for engines whose syncs Java makes (null otherwise)
  * @param stopped         why the workload was stopped (over the time budget), or null
  * @param seed            the seed of keys, values and order
  */
@@ -33,7 +34,8 @@ import java.util.Map;
 public record BenchResult(String engine, String workload, String verb, String durability, Map<String, String> settings,
                           long ops, int threads, int batch, int runs, int warmups, double avgMillis,
                           double medianMillis, double minMillis, double maxMillis, double opsPerSec,
-                          Double writeCallsPerOp, Double bytesPerOp, Double diskBytesPerOp, String stopped,
+                          Double writeCallsPerOp, Double bytesPerOp, Double diskBytesPerOp, Double fsyncsPerOp,
+                          String stopped,
                           long seed) {
 
     /** {@code Results: 1,000 inserts, avg 39.12ms, 25,412 ops/sec}: the seed's line. */

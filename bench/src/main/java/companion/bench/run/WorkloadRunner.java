@@ -50,24 +50,27 @@ public final class WorkloadRunner {
                     store.put(keys.key(i), keys.value(i));
                 }
             }
-            IoCounters before = IoCounters.now();
-            long start = System.nanoTime();
-            long deadline = start + budgetNanos;
-            AtomicLong done = new AtomicLong();
-            AtomicReference<RuntimeException> failure = new AtomicReference<>();
-            if (threads == 1) {
-                done.set(slice(store, workload, keys, order, 0, order.length, deadline));
-            } else {
-                runThreads(store, workload, keys, order, threads, deadline, done, failure);
+            try (ForceCounter forces = new ForceCounter()) {
+                IoCounters before = IoCounters.now();
+                long start = System.nanoTime();
+                long deadline = start + budgetNanos;
+                AtomicLong done = new AtomicLong();
+                AtomicReference<RuntimeException> failure = new AtomicReference<>();
+                if (threads == 1) {
+                    done.set(slice(store, workload, keys, order, 0, order.length, deadline));
+                } else {
+                    runThreads(store, workload, keys, order, threads, deadline, done, failure);
+                }
+                long nanos = System.nanoTime() - start;
+                IoCounters io = IoCounters.now();
+                long forced = forces.stop();
+                if (failure.get() != null) {
+                    throw failure.get();
+                }
+                String stopped = done.get() < order.length ? String.format("over the %d s budget after %,d of %,d"
+                        + " operations", budgetNanos / 1_000_000_000L, done.get(), order.length) : null;
+                return new Measurement(nanos, io == null ? null : io.minus(before), forced, stopped, done.get());
             }
-            long nanos = System.nanoTime() - start;
-            IoCounters io = IoCounters.now();
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-            String stopped = done.get() < order.length ? String.format("over the %d s budget after %,d of %,d operations",
-                    budgetNanos / 1_000_000_000L, done.get(), order.length) : null;
-            return new Measurement(nanos, io == null ? null : io.minus(before), stopped, done.get());
         } finally {
             deleteTree(dir);
         }

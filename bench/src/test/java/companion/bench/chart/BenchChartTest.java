@@ -36,19 +36,19 @@ class BenchChartTest {
     /** "yours" runs out of time at 100k; the others reach 1M. */
     static List<ScalingPoint> sampleScaling() {
         return List.of(
-                new ScalingPoint("yours", 1_000, 52_000.0, 19, null),
-                new ScalingPoint("yours", 10_000, 6_100.0, 1_640, null),
-                new ScalingPoint("yours", 100_000, null, 30_000, "ran past the 30 s budget"),
-                new ScalingPoint("reference", 1_000, 410_000.0, 2, null),
-                new ScalingPoint("reference", 10_000, 650_000.0, 15, null),
-                new ScalingPoint("reference", 100_000, 700_000.0, 143, null),
-                new ScalingPoint("reference", 1_000_000, 690_000.0, 1_449, null),
-                new ScalingPoint("rocksdb", 1_000, 300_000.0, 3, null),
-                new ScalingPoint("rocksdb", 10_000, 800_000.0, 13, null),
-                new ScalingPoint("rocksdb", 100_000, 920_000.0, 109, null),
-                new ScalingPoint("rocksdb", 1_000_000, 880_000.0, 1_136, null),
-                new ScalingPoint("lmdb", 1_000, 900_000.0, 1, null),
-                new ScalingPoint("lmdb", 1_000_000, 1_150_000.0, 870, null));
+                new ScalingPoint("yours", 1_000, 52_000.0, 19, null, 1_000),
+                new ScalingPoint("yours", 10_000, 6_100.0, 1_640, null, 10_000),
+                new ScalingPoint("yours", 100_000, null, 30_000, "ran past the 30 s budget", 50_000),
+                new ScalingPoint("reference", 1_000, 410_000.0, 2, null, 1_000),
+                new ScalingPoint("reference", 10_000, 650_000.0, 15, null, 10_000),
+                new ScalingPoint("reference", 100_000, 700_000.0, 143, null, 100_000),
+                new ScalingPoint("reference", 1_000_000, 690_000.0, 1_449, null, 1_000_000),
+                new ScalingPoint("rocksdb", 1_000, 300_000.0, 3, null, 1_000),
+                new ScalingPoint("rocksdb", 10_000, 800_000.0, 13, null, 10_000),
+                new ScalingPoint("rocksdb", 100_000, 920_000.0, 109, null, 100_000),
+                new ScalingPoint("rocksdb", 1_000_000, 880_000.0, 1_136, null, 1_000_000),
+                new ScalingPoint("lmdb", 1_000, 900_000.0, 1, null, 1_000),
+                new ScalingPoint("lmdb", 1_000_000, 1_150_000.0, 870, null, 1_000_000));
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The course's milestones, read once from {@code companion/course/milestones.json} on the classpath.
@@ -87,6 +86,6 @@ public final class Catalog {
     /** The milestone that defines criterion {@code criterionId}. */
     public Milestone milestoneOf(String criterionId) {
         return milestones.stream().filter(m -> m.criterion(criterionId).isPresent()).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no criterion '" + criterionId + "' in the course"));
+                .orElseThrow(() -> new IllegalArgumentException("no criterion '" + criterionId + "' in the course"));
     }
 }

@@ -7,8 +7,9 @@ package companion.course.catalog;
  * @param title          a short sentence a learner reads in the table
  * @param checks         what the criterion does, in one line
  * @param timeoutSeconds how long it may run before it counts as timed out (an endless loop, a deadlock)
+ * @param hint           a first nudge for a learner whose code fails it (a question or a concept, never the answer)
  */
-public record CriterionSpec(String id, String title, String checks, int timeoutSeconds) {
+public record CriterionSpec(String id, String title, String checks, int timeoutSeconds, String hint) {
     public CriterionSpec {
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw new IllegalArgumentException("criterion id is not kebab-case: '" + id + "'");
