@@ -26,6 +26,7 @@
     'not-run': { icon: '·', word: 'not run' },
   };
   const PENDING = { icon: '◌', word: 'waiting' };
+  const LOAD_FAILED = 'Part of the page could not load';
 
   const MILESTONE_STATE = {
     passed: { icon: '✔', word: 'passed' },
@@ -51,6 +52,7 @@
     history: [],
     files: [],
     openFile: null, // {path, line}
+    lessonMilestone: null, // the milestone whose lesson is shown
     fileRequest: 0, // counts requests so that a slow, older answer cannot replace a newer one
     charts: { history: null, bench: null },
     noticeTimer: null,
@@ -168,6 +170,10 @@
     renderMilestoneMap(status);
     renderGroupTitles(); // the criteria may have arrived first, titled "Milestone 1" only
     renderWatch(Boolean(status.watching));
+    if (state.lessonMilestone != null && status.milestone !== state.lessonMilestone) {
+      // the learner moved on (companion next): show the new lesson
+      loadLesson(status.milestone).catch((error) => showNotice(`Could not load the lesson: ${error.message}`));
+    }
     if (status.running && !state.run) {
       // A run we did not see start (page opened mid-run, or the stream dropped): no progress numbers yet.
       state.run = { id: null, kind: status.running, total: null, done: 0 };
@@ -316,7 +322,7 @@
     }
 
     const titleCell = el('td', { class: 'col-title' }, el('span', { class: 'title', text: c.title ?? '' }));
-    if (c.todo && c.status !== 'passed') titleCell.append(todoLine(c));
+    if (c.todo && EXPLAINED.has(c.status)) titleCell.append(todoLine(c));
 
     const shown = pending ? PENDING : look;
     const statusCell = el('td', { class: 'col-status' },
@@ -347,7 +353,12 @@
     const place = c.location ? `${baseName(sourcePath(c.location.file))}:${c.location.line}` : null;
     const at = place ? c.todo.lastIndexOf(place) : -1;
     if (at >= 0) {
-      text.append(c.todo.slice(0, at), locationButton(c.location), c.todo.slice(at + place.length));
+      // keep "(KVStore.java:124)" together: a line break after the "(" reads badly
+      const open = c.todo[at - 1] === '(' ? 1 : 0;
+      const close = c.todo[at + place.length] === ')' ? 1 : 0;
+      text.append(c.todo.slice(0, at - open),
+        el('span', { class: 'nowrap' }, open ? '(' : '', locationButton(c.location), close ? ')' : ''),
+        c.todo.slice(at + place.length + close));
     } else {
       text.append(c.todo, c.location ? ' ' : '', c.location ? locationButton(c.location) : '');
     }
@@ -533,7 +544,6 @@
     } else {
       bar.removeAttribute('value'); // no numbers yet: an indeterminate bar
     }
-    $('criteria-section').setAttribute('aria-busy', String(mode === 'running'));
   }
 
   function showRunning(step) {
@@ -555,8 +565,9 @@
       setRunStatus(state.summary.text, state.summary.mode);
       return;
     }
-    const lastTest = [...state.history].reverse().find((entry) => entry.kind === 'test');
-    if (lastTest && lastTest.total != null) {
+    // a run that did not compile ran nothing: its "0 of 0" says less than the run before it
+    const lastTest = [...state.history].reverse().find((entry) => entry.kind === 'test' && entry.total > 0);
+    if (lastTest) {
       setRunStatus(`${lastTest.passed} of ${lastTest.total} passed`, 'done');
     } else {
       setRunStatus('idle', 'idle');
@@ -598,14 +609,16 @@
     'criterion'(data) {
       const result = data.result;
       if (!result?.id) return;
-      const known = state.criteria.has(result.id);
-      state.criteria.set(result.id, { ...state.criteria.get(result.id), ...result });
+      const old = state.criteria.get(result.id);
+      // The result replaces the old one whole (a field it leaves out is null, not the old value); only the
+      // catalog's own fields are kept, in case an event carries the result alone.
+      state.criteria.set(result.id, { title: old?.title, checks: old?.checks, milestone: old?.milestone, ...result });
       state.pending.delete(result.id);
       if (state.run) {
         state.run.done += 1;
         showRunning();
       }
-      if (known) renderCriterion(result.id);
+      if (old) renderCriterion(result.id);
       else renderCriteria();
     },
 
@@ -629,7 +642,10 @@
       const compileFailed = state.run?.compileFailed;
       state.run = null;
       clearPending();
-      if (compileFailed) {
+      if (data.error) {
+        // the server's own trouble (not the learner's code): say it, it is the only clue
+        state.summary = { text: `the run stopped: ${data.error}`, mode: 'failed' };
+      } else if (compileFailed) {
         // keep "did not compile" on screen: "0 of 0 passed" would hide the reason
       } else if (data.kind === 'bench') {
         const engines = `${data.passed} engine${data.passed === 1 ? '' : 's'}`;
@@ -667,8 +683,8 @@
     const list = $('compile-error-list');
     list.replaceChildren(...errors.map((error) => {
       const path = sourcePath(error.file);
-      const where = `${path}:${error.line ?? '?'}`;
-      const place = error.line != null
+      const where = error.line > 0 ? `${path}:${error.line}` : path; // line 0: no position
+      const place = error.line > 0
         ? el('button', {
           type: 'button',
           class: 'link location',
@@ -697,7 +713,7 @@
         dropped = false;
         state.run = null;
         state.pending.clear();
-        refreshAll();
+        refreshAll({ lesson: false });
       }
     });
     source.addEventListener('error', () => {
@@ -758,6 +774,7 @@
     template.innerHTML = data.html ?? ''; // our own Markdown, rendered by the server: the one innerHTML here
     tidyLesson(template.content);
     $('lesson').replaceChildren(template.content);
+    state.lessonMilestone = number;
     $('lesson-heading').textContent = `Lesson · Milestone ${number}`;
   }
 
@@ -1085,17 +1102,20 @@
     renderStatus(await api('/api/status'));
   }
 
-  async function refreshAll() {
+  /** Loads everything; after a reconnect the lesson stays as it is, unless the milestone changed (renderStatus). */
+  async function refreshAll({ lesson = true } = {}) {
     const results = await Promise.allSettled([
-      loadStatus().then(() => loadLesson(state.milestone ?? 1)),
+      lesson ? loadStatus().then(() => loadLesson(state.milestone ?? 1)) : loadStatus(),
       loadCriteria(),
       loadHistory(),
       loadFiles(),
     ]);
     const failed = results.filter((r) => r.status === 'rejected');
     if (failed.length > 0) {
-      showNotice(`Part of the page could not load: ${failed[0].reason?.message ?? failed[0].reason}. `
+      showNotice(`${LOAD_FAILED}: ${failed[0].reason?.message ?? failed[0].reason}. `
         + 'Is `companion start` still running?', { sticky: true });
+    } else if ($('notice').textContent.startsWith(LOAD_FAILED)) {
+      showNotice(''); // loaded fine this time: the old complaint no longer holds
     }
   }
 

@@ -53,8 +53,8 @@ final class BenchReport {
                 }
                 Optional<BenchResult> r = result(engine, workload);
                 if (r.isEmpty()) {
-                    out.printf("  %-11s failed: %s%n", engine, outcome.failures().getOrDefault(engine + " " + workload,
-                            "no result (see errors below)"));
+                    String why = outcome.failures().getOrDefault(engine + " " + workload, "no result (see errors below)");
+                    out.printf("  %-11s %s%n", engine, why.startsWith("not run: ") ? why : "failed: " + why);
                     continue;
                 }
                 String ratio = reference.isPresent() && !engine.equals("reference") && r.get().stopped() == null

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -60,7 +62,10 @@ final class Api {
 
     Map<String, Object> lesson(int number) {
         String markdown = catalog.lesson(catalog.milestone(number));
-        String html = HtmlRenderer.builder().build().render(Parser.builder().build().parse(markdown));
+        // The lessons use pipe tables (GitHub-flavoured Markdown), which plain CommonMark leaves as text.
+        List<Extension> extensions = List.of(TablesExtension.create());
+        String html = HtmlRenderer.builder().extensions(extensions).build()
+                .render(Parser.builder().extensions(extensions).build().parse(markdown));
         return Map.of("milestone", number, "markdown", markdown, "html", html);
     }
 

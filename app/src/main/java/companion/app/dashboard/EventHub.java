@@ -11,12 +11,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * A client whose connection has gone is dropped the next time it fails to receive.
  */
 final class EventHub {
+    static final long HEARTBEAT_MILLIS = 15_000;
+
     private final ObjectMapper json;
     /** Thread-safe: added by Jetty's threads, broadcast to from the run worker and the watcher. */
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
 
     EventHub(ObjectMapper json) {
         this.json = json;
+        // A comment every 15 s keeps idle streams open through Jetty's idle timeout and any proxy.
+        Thread heartbeat = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(HEARTBEAT_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                clients.forEach(client -> {
+                    if (!client.terminated()) {
+                        client.sendComment("heartbeat");
+                    }
+                });
+            }
+        }, "dashboard-heartbeat");
+        heartbeat.setDaemon(true);
+        heartbeat.start();
     }
 
     void add(SseClient client) {

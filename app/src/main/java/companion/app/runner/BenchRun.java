@@ -98,8 +98,16 @@ public final class BenchRun {
         entry.put("durability", outcome.plan().durability().word());
         entry.put("seed", outcome.plan().seed());
         ws.gitCommit().ifPresent(commit -> entry.put("commit", commit));
-        entry.put("results", outcome.results().stream().map(r -> Map.of("engine", r.engine(), "workload",
-                r.workload(), "ops", r.ops(), "avgMillis", r.avgMillis(), "opsPerSec", r.opsPerSec())).toList());
+        entry.put("results", outcome.results().stream().map(r -> {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("engine", r.engine());
+            line.put("workload", r.workload());
+            line.put("ops", r.ops());
+            line.put("avgMillis", r.avgMillis());
+            line.put("opsPerSec", r.opsPerSec());
+            line.put("stopped", r.stopped() != null);
+            return line;
+        }).toList());
         entry.put("scaling", outcome.scaling());
         return entry;
     }
