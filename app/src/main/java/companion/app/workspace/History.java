@@ -23,6 +23,8 @@ import java.util.List;
  */
 public final class History {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Appends of this JVM take turns here (see {@link #append}). */
+    private static final Object IN_THIS_JVM = new Object();
 
     private final Path file;
 
@@ -35,11 +37,15 @@ public final class History {
         try {
             byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
             Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND); FileLock ignored = channel.lock()) {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+            // Two locks: the file lock keeps other processes (a CLI run beside the dashboard) out, but Java file
+            // locks belong to the whole JVM, so threads of this one take turns on a monitor first.
+            synchronized (IN_THIS_JVM) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND); FileLock ignored = channel.lock()) {
+                    ByteBuffer buffer = ByteBuffer.wrap(line);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
                 }
             }
         } catch (IOException e) {
