@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 /**
  * Test and benchmark runs started from the page or by watch mode: one at a time, on a worker thread, reported to
@@ -62,18 +63,27 @@ final class Runs {
 
     /** Starts a test run, or returns empty when a run is in progress (a watch-mode save is then remembered). */
     Optional<Long> startTest(String reason, List<String> only) {
-        if (!running.compareAndSet(null, "test")) {
-            if (reason.equals("watch")) {
-                rerun.set(true);
-            }
+        Optional<Long> run = start("test", id -> test(id, reason, only));
+        if (run.isEmpty() && reason.equals("watch")) {
+            rerun.set(true);
+        }
+        return run;
+    }
+
+    /**
+     * Runs {@code body} on the worker if no run is in progress; a run that throws still ends with a
+     * {@code run-finished} event that says why, so no page waits forever.
+     */
+    private Optional<Long> start(String kind, LongConsumer body) {
+        if (!running.compareAndSet(null, kind)) {
             return Optional.empty();
         }
         long id = ids.incrementAndGet();
         worker.execute(() -> {
             try {
-                test(id, reason, only);
+                body.accept(id);
             } catch (RuntimeException e) {
-                hub.broadcast("run-finished", Map.of("run", id, "kind", "test", "passed", 0, "total", 0,
+                hub.broadcast("run-finished", Map.of("run", id, "kind", kind, "passed", 0, "total", 0,
                         "error", String.valueOf(e.getMessage())));
             } finally {
                 finished();
@@ -103,21 +113,7 @@ final class Runs {
 
     /** Starts a benchmark of yours against the reference and the peers, or returns empty when a run is in progress. */
     Optional<Long> startBench(int ops, List<String> engines) {
-        if (!running.compareAndSet(null, "bench")) {
-            return Optional.empty();
-        }
-        long id = ids.incrementAndGet();
-        worker.execute(() -> {
-            try {
-                bench(id, ops, engines);
-            } catch (RuntimeException e) {
-                hub.broadcast("run-finished", Map.of("run", id, "kind", "bench", "passed", 0, "total", 0,
-                        "error", String.valueOf(e.getMessage())));
-            } finally {
-                finished();
-            }
-        });
-        return Optional.of(id);
+        return start("bench", id -> bench(id, ops, engines));
     }
 
     private void bench(long id, int ops, List<String> chosen) {

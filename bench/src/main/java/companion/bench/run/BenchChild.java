@@ -53,8 +53,7 @@ public final class BenchChild {
                 emit(new BenchEvent("progress", engine.name(), name, null, null, null, null));
                 emit(new BenchEvent("result", engine.name(), null, null, null,
                         measure(runner, Workloads.named(name), keys, settings), null));
-            } catch (UnsupportedOperationException e) {
-                // A workload the contract cannot express (YCSB E needs scans): a deliberate skip, not a failure.
+            } catch (NotRunnable e) {
                 emit(new BenchEvent("error", engine.name(), name, "not run: " + e.getMessage(), null, null, null));
             } catch (RuntimeException | Error e) {
                 emit(new BenchEvent("error", engine.name(), name, describe(e), null, null, null));
@@ -120,7 +119,7 @@ public final class BenchChild {
                 YcsbOutcome outcome = YcsbRun.run(engine, plan.durability(), workload.ycsb(), plan.ops(), plan.ops(),
                         plan.threads(), dir);
                 if (!outcome.ran()) {
-                    throw new UnsupportedOperationException(outcome.notSupported());
+                    throw new NotRunnable(outcome.notSupported());
                 }
                 if (i >= plan.warmups()) {
                     runs.add(new Measurement(outcome.runMillis() * 1_000_000L, null, 0, null, outcome.operations()));
@@ -159,6 +158,18 @@ public final class BenchChild {
             if (m.stopped() != null) {
                 return;
             }
+        }
+    }
+
+    /**
+     * A workload the engine's contract cannot express (YCSB E needs scans): a deliberate skip, reported as "not
+     * run", unlike a failure of the engine itself.
+     */
+    private static final class NotRunnable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotRunnable(String why) {
+            super(why);
         }
     }
 
