@@ -22,8 +22,9 @@ import java.util.Optional;
  *       killed, shows it.
  *   <li><b>Concurrency</b>: any number of threads may call any method at once; every call takes effect atomically at
  *       some instant between its start and its return (linearizability), and the file agrees with memory.
- *   <li><b>Binary safety</b>: any string is a valid key or value, including the empty string, newlines, and any
- *       Unicode text, up to at least 1 MiB.
+ *   <li><b>Binary safety</b>: any Unicode text is a valid key or value, including the empty string, newlines and
+ *       NUL, up to at least 1 MiB. A Java string that is not Unicode text (one with an unpaired surrogate) cannot be
+ *       stored as UTF-8 and is refused with {@link IllegalArgumentException} rather than silently changed.
  * </ul>
  *
  * <p>Keys and values are never {@code null}: passing one is a caller's mistake and throws

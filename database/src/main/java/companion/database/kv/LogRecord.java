@@ -31,11 +31,30 @@ public sealed interface LogRecord {
     /** This record's bytes, ready to append to the log: a buffer positioned at 0 whose limit is its length. */
     ByteBuffer encode();
 
+    /**
+     * Refuses a string UTF-8 cannot hold: one with an unpaired surrogate (half of a pair of UTF-16 chars).
+     * {@code getBytes(UTF_8)} would silently store a '?' in its place, and the store would hand back a different
+     * string than it acknowledged; a caller's mistake must be an error instead.
+     *
+     * @throws IllegalArgumentException naming the index of the lone surrogate
+     */
+    static void checkEncodable(String text, String what) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++; // a well-formed pair: one code point
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(what + " has an unpaired surrogate (\\u"
+                        + Integer.toHexString(c) + ") at index " + i + ": it is not Unicode text and cannot be stored");
+            }
+        }
+    }
+
     /** "From now on, {@code key} maps to {@code value}." */
     record Put(String key, String value) implements LogRecord {
         public Put {
-            Objects.requireNonNull(key, "key is null");
-            Objects.requireNonNull(value, "value is null");
+            checkEncodable(Objects.requireNonNull(key, "key is null"), "key");
+            checkEncodable(Objects.requireNonNull(value, "value is null"), "value");
         }
 
         @Override
@@ -56,7 +75,7 @@ public sealed interface LogRecord {
     /** "From now on, {@code key} has no value." */
     record Delete(String key) implements LogRecord {
         public Delete {
-            Objects.requireNonNull(key, "key is null");
+            checkEncodable(Objects.requireNonNull(key, "key is null"), "key");
         }
 
         @Override

@@ -3,6 +3,7 @@ package companion.database.kv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,9 @@ class KVStoreModelProperties {
     @Provide
     Arbitrary<List<Step>> scenarios() {
         Arbitrary<String> keys = Arbitraries.of("", "a", "b", "\n", "ключ");
-        Arbitrary<String> values = Arbitraries.strings().all().ofMaxLength(20);
+        // Any Unicode text: strings().all() also makes lone surrogates, which the store refuses (KVStoreTest).
+        Arbitrary<String> values = Arbitraries.strings().all().ofMaxLength(20)
+                .filter(s -> s.equals(new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)));
         Arbitrary<Step> put = Combinators.combine(keys, values).as(Put::new);
         Arbitrary<Step> delete = keys.map(Delete::new);
         Arbitrary<Step> reopen = Arbitraries.just(new Reopen());

@@ -85,6 +85,19 @@ class KVStoreTest {
     }
 
     @Test
+    void refusesAStringUtf8CannotHoldInsteadOfChangingIt() {
+        try (KVStore store = KVStore.open(file())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> store.put("k", "x\uD800y"));
+            assertEquals("value has an unpaired surrogate (\\ud800) at index 1: it is not Unicode text and cannot be"
+                    + " stored", e.getMessage());
+            assertEquals(Optional.empty(), store.get("k"), "a refused put changes nothing");
+            store.put("pair", "😀");
+            assertEquals(Optional.of("😀"), store.get("pair"));
+        }
+    }
+
+    @Test
     void refusesUseAfterCloseAndClosesTwiceHarmlessly() {
         KVStore store = KVStore.open(file());
         store.close();

@@ -1,0 +1,30 @@
+/**
+ * Milestone 2: the storage engine, log-structured in the manner of Bitcask.
+ *
+ * <pre>
+ *   put(k, v) ──▶ write-ahead log (wal): [len crc seq type payload][...]   segments, preallocated, CRC32C each
+ *                     │
+ *                     └──▶ key directory (KeyDirectory): k ──▶ Location(segment, offset, length, sequence)
+ *   get(k)    ──▶ key directory ──▶ one read of the record at its location, CRC checked
+ *   compaction: copy the live records of old segments into new ones, switch atomically, delete the old
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@link companion.database.storage.io}: the file layer, injectable so tests can drop unforced bytes, tear a
+ *       page, flip a bit or fail an fsync.
+ *   <li>{@link companion.database.storage.wal}: the write-ahead log: record framing, durability none / sync /
+ *       group (group commit), recovery with torn-tail truncation and corruption reports (docs/formats/wal.md).
+ *   <li>{@link companion.database.storage.KeyDirectory}: the in-memory index from each live key to its latest
+ *       record, moved only forward in sequence order, with dead bytes per segment for compaction's planning.
+ * </ul>
+ *
+ * <p>Why Bitcask rather than an LSM tree: it is the simplest design that is crash-safe and fast for point reads and
+ * writes (one index lookup and one read per get, one append per put). An LSM tree buys ordered scans and key sets
+ * larger than memory; milestone 3's B+tree brings order. Simplifications against Bitcask itself: every key lives in
+ * memory; prefix scans walk the whole index; one compaction at a time; no compression.
+ *
+ * <p>Status: the file layer, the log and the key directory are here; the engine that joins them
+ * ({@code LogStructuredStore}), compaction with hint files, and milestone 2's criteria are the next steps of the
+ * milestone 2 issue.
+ */
+package companion.database.storage;

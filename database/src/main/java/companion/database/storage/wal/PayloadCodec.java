@@ -1,0 +1,133 @@
+package companion.database.storage.wal;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The payload of a log record: an {@link Operation} as bytes. The frame around it (checksum, length, sequence
+ * number, type) is {@link RecordCodec}'s. Grammar (docs/formats/wal.md), integers big-endian:
+ *
+ * <pre>
+ *   put-payload     := keyLength:u32 key:byte[keyLength] valueLength:u32 value:byte[valueLength]
+ *   delete-payload  := keyLength:u32 key:byte[keyLength]
+ *   batch-payload   := count:u32 entry*count
+ *   entry           := 0x01 put-payload | 0x02 delete-payload
+ * </pre>
+ *
+ * Example: the payload of {@code put "a" "hi"} is the 11 bytes {@code 00000001 61 00000002 6869}.
+ *
+ * <p>A payload must be consumed exactly: bytes left over are as wrong as bytes missing. Both can only come from a
+ * bug or from damage that the checksum happened not to catch (a 1 in 2<sup>32</sup> chance), so decoding checks
+ * every length against what is left before allocating: a damaged length must not become a 2 GiB array.
+ */
+final class PayloadCodec {
+    private PayloadCodec() {
+    }
+
+    /** A payload that does not follow the grammar; the reader turns it into a damaged record. */
+    static final class MalformedPayloadException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedPayloadException(String message) {
+            super(message);
+        }
+    }
+
+    /** The payload's size in bytes. */
+    static int size(Operation operation) {
+        if (operation instanceof Operation.Put put) {
+            return 4 + put.key().length + 4 + put.value().length;
+        }
+        if (operation instanceof Operation.Delete delete) {
+            return 4 + delete.key().length;
+        }
+        int size = 4;
+        for (Operation entry : ((Operation.Batch) operation).operations()) {
+            size += 1 + size(entry);
+        }
+        return size;
+    }
+
+    /** Writes the payload of {@code operation} at {@code target}'s position. Requires: {@code size(operation)} fits. */
+    static void write(Operation operation, ByteBuffer target) {
+        if (operation instanceof Operation.Put put) {
+            target.putInt(put.key().length).put(put.key());
+            target.putInt(put.value().length).put(put.value());
+        } else if (operation instanceof Operation.Delete delete) {
+            target.putInt(delete.key().length).put(delete.key());
+        } else {
+            List<Operation> entries = ((Operation.Batch) operation).operations();
+            target.putInt(entries.size());
+            for (Operation entry : entries) {
+                target.put(entry.type());
+                write(entry, target);
+            }
+        }
+    }
+
+    /**
+     * Reads the payload in {@code payload} (from its position to its limit) as an operation of record type
+     * {@code type}.
+     *
+     * @throws MalformedPayloadException if the type is unknown or the bytes do not follow the grammar
+     */
+    static Operation read(byte type, ByteBuffer payload) {
+        Operation operation = readOne(type, payload, true);
+        if (payload.hasRemaining()) {
+            throw new MalformedPayloadException(payload.remaining() + " bytes left over after the payload");
+        }
+        return operation;
+    }
+
+    private static Operation readOne(byte type, ByteBuffer in, boolean batchAllowed) {
+        switch (type) {
+            case Operation.PUT:
+                return new Operation.Put(readBytes(in, "key"), readBytes(in, "value"));
+            case Operation.DELETE:
+                return new Operation.Delete(readBytes(in, "key"));
+            case Operation.BATCH:
+                if (!batchAllowed) {
+                    throw new MalformedPayloadException("a batch inside a batch");
+                }
+                int count = readLength(in, "batch count");
+                if (count > in.remaining() / 5) { // every entry takes at least 5 bytes
+                    throw new MalformedPayloadException("a batch of " + count + " entries cannot fit in "
+                            + in.remaining() + " bytes");
+                }
+                List<Operation> entries = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    if (!in.hasRemaining()) {
+                        throw new MalformedPayloadException("the batch ends after " + i + " of " + count + " entries");
+                    }
+                    entries.add(readOne(in.get(), in, false));
+                }
+                return new Operation.Batch(entries);
+            default:
+                throw new MalformedPayloadException(String.format(
+                        "unknown type 0x%02x (expected 0x01 put, 0x02 delete or 0x03 batch)", type & 0xff));
+        }
+    }
+
+    private static byte[] readBytes(ByteBuffer in, String what) {
+        int length = readLength(in, what + " length");
+        if (length > in.remaining()) {
+            throw new MalformedPayloadException("a " + what + " of " + length + " bytes runs past the payload ("
+                    + in.remaining() + " bytes left)");
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return bytes;
+    }
+
+    private static int readLength(ByteBuffer in, String what) {
+        if (in.remaining() < 4) {
+            throw new MalformedPayloadException("the payload ends inside the " + what);
+        }
+        int length = in.getInt();
+        if (length < 0) {
+            throw new MalformedPayloadException("negative " + what + ": " + length);
+        }
+        return length;
+    }
+}

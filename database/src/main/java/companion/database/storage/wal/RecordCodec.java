@@ -1,0 +1,150 @@
+package companion.database.storage.wal;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * A log record's bytes: the frame (checksum, length, sequence number, type) around a payload ({@link PayloadCodec}).
+ * Grammar (docs/formats/wal.md), all integers big-endian, as milestone 1's log and {@link ByteBuffer}'s default:
+ *
+ * <pre>
+ *   record := crc:u32 length:u32 sequence:u64 type:u8 payload:byte[length - 9]
+ *
+ *   offset  size          field
+ *   0       4             crc       CRC32C of bytes 4 .. 8+length (everything after this field)
+ *   4       4             length    bytes after this field: 9 + payload size; never 0 (0 = no record here)
+ *   8       8             sequence  1, 2, 3, ... without gaps
+ *   16      1             type      0x01 put, 0x02 delete, 0x03 batch
+ *   17      length - 9    payload
+ * </pre>
+ *
+ * Example: {@code #1 put "a" "hi"} is the 28 bytes
+ * {@code 4c9600ea 00000014 0000000000000001 01 00000001 61 00000002 6869}.
+ *
+ * <h2>Why these choices</h2>
+ * <ul>
+ *   <li><b>The checksum covers the length</b>: a damaged length is caught by the checksum like any other byte. In
+ *       LevelDB's log the CRC covers type and data only, and the length is checked by the block structure instead.
+ *   <li><b>CRC32C</b> (Castagnoli), not CRC32: it detects more error patterns, and CPUs compute it in hardware
+ *       (SSE 4.2, ARMv8), which {@link CRC32C} uses. LevelDB and RocksDB also "mask" the stored CRC, so that a CRC
+ *       of data that itself holds CRCs stays strong; we store it plain.
+ *   <li><b>A zero length is never valid</b>: segments are preallocated with zeros, so the end of the data is the
+ *       first zero header, and a record can never be mistaken for the end or the end for a record.
+ *   <li><b>No fragments</b>: a record never spans segments, so a segment can be read (or deleted) alone. LevelDB
+ *       splits records into FIRST/MIDDLE/LAST fragments across 32 KiB blocks instead, which lets it resynchronise
+ *       after damage at the next block boundary; we scan forward byte by byte ({@link SegmentReader#nextValid}).
+ * </ul>
+ */
+final class RecordCodec {
+    /** Bytes of the frame before the payload: crc 4, length 4, sequence 8, type 1. */
+    static final int HEADER_BYTES = 17;
+    /** Bytes from the start of a record to the first byte its {@code length} counts: crc 4, length 4. */
+    static final int PREFIX_BYTES = 8;
+    /** The smallest valid {@code length}: a sequence number and a type byte, with an empty payload. */
+    static final int MIN_LENGTH = HEADER_BYTES - PREFIX_BYTES;
+
+    private RecordCodec() {
+    }
+
+    /** The size in bytes of {@code operation}'s record, header included. */
+    static long size(Operation operation) {
+        return (long) HEADER_BYTES + PayloadCodec.size(operation);
+    }
+
+    /**
+     * {@code operation}'s record with its sequence number and checksum still zero: everything a writer can prepare
+     * before it holds the log's lock. {@link #seal} fills in the rest once the sequence number is known.
+     *
+     * @return a buffer positioned at 0 whose limit is the record's size
+     */
+    static ByteBuffer frame(Operation operation) {
+        int payload = PayloadCodec.size(operation);
+        ByteBuffer record = ByteBuffer.allocate(HEADER_BYTES + payload);
+        record.putInt(4, MIN_LENGTH + payload);
+        record.put(16, operation.type());
+        record.position(HEADER_BYTES);
+        PayloadCodec.write(operation, record);
+        assert !record.hasRemaining() : record;
+        return record.flip();
+    }
+
+    /**
+     * Stamps {@code sequence} into a {@linkplain #frame framed} record, then its checksum. The checksum covers the
+     * sequence number, which is why it is computed here, under the log's lock, rather than in {@link #frame}.
+     */
+    static void seal(ByteBuffer record, long sequence) {
+        // @scaffold-begin m2: Write the sequence number at offset 8, then the CRC32C of bytes 4 to the end at offset 0.
+        record.putLong(8, sequence);
+        record.putInt(0, checksum(record, record.position(), record.remaining()));
+        // @scaffold-end
+    }
+
+    /** {@code operation} as the record with sequence number {@code sequence}. */
+    static ByteBuffer encode(long sequence, Operation operation) {
+        ByteBuffer record = frame(operation);
+        seal(record, sequence);
+        return record;
+    }
+
+    /**
+     * Decodes the record that starts at {@code bytes}' position. {@code bytes} must hold the whole record, or, if
+     * the segment ends first, everything up to the end of the segment. {@code bytes}' position is not moved.
+     */
+    static Frame decode(ByteBuffer bytes) {
+        int start = bytes.position();
+        int available = bytes.remaining();
+        if (available < HEADER_BYTES) {
+            return isZero(bytes, start, available) ? new Frame.End() : new Frame.Damaged("only " + available
+                    + " bytes before the end of the segment, fewer than the " + HEADER_BYTES + " of a header");
+        }
+        int stored = bytes.getInt(start);
+        long length = Integer.toUnsignedLong(bytes.getInt(start + 4));
+        if (stored == 0 && length == 0) {
+            return new Frame.End();
+        }
+        if (length < MIN_LENGTH) {
+            return new Frame.Damaged("length " + length + " is less than " + MIN_LENGTH
+                    + " (a sequence number and a type byte)");
+        }
+        if (PREFIX_BYTES + length > available) {
+            return new Frame.Damaged("length " + length + " runs past the end of the segment (" + available
+                    + " bytes left)");
+        }
+        int size = (int) (PREFIX_BYTES + length);
+        // @scaffold-begin m2: Compare the stored checksum with CRC32C of the bytes after it; a mismatch is a damaged record.
+        int computed = checksum(bytes, start, size);
+        if (computed != stored) {
+            return new Frame.Damaged(String.format("checksum mismatch: stored 0x%08x, computed 0x%08x", stored,
+                    computed));
+        }
+        // @scaffold-end
+        long sequence = bytes.getLong(start + 8);
+        if (sequence < 1) {
+            return new Frame.Damaged("sequence number " + sequence + " (they start at 1)");
+        }
+        ByteBuffer payload = bytes.duplicate().position(start + HEADER_BYTES).limit(start + size);
+        try {
+            Operation operation = PayloadCodec.read(bytes.get(start + 16), payload);
+            return new Frame.Valid(new LogRecord(sequence, operation), size);
+        } catch (PayloadCodec.MalformedPayloadException e) {
+            return new Frame.Damaged("the checksum matches but the payload is malformed: " + e.getMessage());
+        }
+    }
+
+    /** CRC32C of bytes {@code [start + 4, start + size)}: everything of the record after its crc field. */
+    static int checksum(ByteBuffer bytes, int start, int size) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes.duplicate().position(start + 4).limit(start + size));
+        return (int) crc.getValue();
+    }
+
+    /** Whether the {@code length} bytes of {@code bytes} from absolute index {@code start} are all zero. */
+    static boolean isZero(ByteBuffer bytes, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (bytes.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,116 @@
+package companion.database.storage.wal;
+
+import companion.database.storage.io.StorageDirectory;
+import companion.database.storage.io.StorageFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * The files of a log being written: its segments, oldest first, and the active one, with the offset where the
+ * next record goes. {@link WriteAheadLog} decides what to write and when to force; this class knows where.
+ *
+ * <pre>{@code
+ * if (!writer.fits(record.remaining())) {
+ *     writer.roll(sequence);                          // force the full segment, start a preallocated one
+ * }
+ * LogPosition at = writer.write(record, sequence);   // pwrite at the write offset, which moves past it
+ * }</pre>
+ *
+ * <p>Not thread-safe: every method requires the {@link WriteAheadLog}'s lock, except that the group leader may
+ * force the file returned by {@link #active()} without it (roll and close wait for that force to end).
+ */
+final class SegmentWriter {
+    private final StorageDirectory directory;
+    private final long segmentSize;
+    /** The log's read handles: the one on a segment is closed before the segment is deleted. */
+    private final SegmentFiles readers;
+    /** Oldest first; the last is the active segment. */
+    private final List<Segment> segments;
+    private StorageFile active;
+    /** Bytes of the active segment: records go in {@code [0, activeSize)}. */
+    private long activeSize;
+    /** Where the next record goes in the active segment. */
+    private long writeOffset;
+
+    SegmentWriter(StorageDirectory directory, long segmentSize, SegmentFiles readers, Recovery.Result recovered) {
+        this.directory = directory;
+        this.segmentSize = segmentSize;
+        this.readers = readers;
+        this.segments = recovered.segments();
+        this.active = recovered.active();
+        this.activeSize = recovered.activeSize();
+        this.writeOffset = recovered.writeOffset();
+    }
+
+    /** Whether a record of {@code bytes} bytes fits in what is left of the active segment. */
+    boolean fits(int bytes) {
+        return writeOffset + bytes <= activeSize;
+    }
+
+    /**
+     * Writes {@code record}, whose sequence number is {@code sequence}, at the write offset, moves the offset past
+     * it, and returns where it went. Requires: {@link #fits}.
+     */
+    LogPosition write(ByteBuffer record, long sequence) throws IOException {
+        assert fits(record.remaining()) : record.remaining() + " bytes at " + writeOffset + " of " + activeSize;
+        LogPosition position = new LogPosition(sequence, segments.get(segments.size() - 1).firstSequence(),
+                writeOffset, record.remaining());
+        active.write(record, writeOffset);
+        writeOffset += position.size();
+        return position;
+    }
+
+    /** The active segment's file, for a force. */
+    StorageFile active() {
+        return active;
+    }
+
+    /**
+     * Forces the full active segment, then creates the segment whose first record will be {@code firstSequence}
+     * and makes it active. Forcing first, whatever the durability, means an older segment never ends in a torn
+     * write, so recovery may call any damage in it corruption.
+     */
+    void roll(long firstSequence) throws IOException {
+        active.force();
+        Segment next = new Segment(firstSequence);
+        StorageFile created = next.create(directory, segmentSize);
+        active.close();
+        active = created;
+        if (segments.get(segments.size() - 1).equals(next)) {
+            // The active segment held no record (it was made, smaller, under other options): same name, replaced.
+            segments.remove(segments.size() - 1);
+        }
+        segments.add(next);
+        activeSize = segmentSize;
+        writeOffset = 0;
+    }
+
+    /**
+     * Deletes every segment whose records are all older than {@code sequence} (the next segment starts at or
+     * before it), never the active one, then syncs the directory. Returns how many it deleted.
+     */
+    int deleteBefore(long sequence) throws IOException {
+        int deleted = 0;
+        while (segments.size() > 1 && segments.get(1).firstSequence() <= sequence) {
+            readers.close(segments.get(0).firstSequence());
+            directory.delete(segments.get(0).name());
+            segments.remove(0);
+            deleted++;
+        }
+        if (deleted > 0) {
+            directory.sync(); // without it, a power cut could bring a deleted segment back (harmless: replayed)
+        }
+        return deleted;
+    }
+
+    /** A cursor over the records as they are now, from sequence number {@code from}. */
+    LogCursor cursor(long from, boolean salvage) {
+        return new LogCursor(directory, segments, writeOffset, from, salvage);
+    }
+
+    /** Releases the active segment's file. */
+    void close() throws IOException {
+        active.close();
+    }
+}
