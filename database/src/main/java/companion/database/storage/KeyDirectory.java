@@ -23,6 +23,8 @@ final class KeyDirectory {
     private final ConcurrentHashMap<ByteKey, LogPosition> live = new ConcurrentHashMap<>();
     /** Dead bytes per segment id; read by compaction's planning. */
     private final ConcurrentHashMap<Long, AtomicLong> dead = new ConcurrentHashMap<>();
+    /** Bytes of the records live keys point at: what compaction would have to copy. */
+    private final AtomicLong liveBytes = new AtomicLong();
 
     Optional<LogPosition> get(ByteKey key) {
         return Optional.ofNullable(live.get(key));
@@ -34,11 +36,18 @@ final class KeyDirectory {
      * one that loses, counts as dead bytes.
      */
     void put(ByteKey key, LogPosition location) {
-        live.merge(key, location, (old, now) -> {
+        LogPosition[] replaced = {null};
+        LogPosition kept = live.merge(key, location, (old, now) -> {
             LogPosition loser = old.sequence() > now.sequence() ? now : old;
             addDead(loser);
+            replaced[0] = loser;
             return loser == old ? now : old;
         });
+        if (replaced[0] == null) {
+            liveBytes.addAndGet(location.size()); // a new key
+        } else if (kept == location) {
+            liveBytes.addAndGet(location.size() - replaced[0].size());
+        }
     }
 
     /**
@@ -52,6 +61,7 @@ final class KeyDirectory {
                 return old; // a newer put already won
             }
             addDead(old);
+            liveBytes.addAndGet(-old.size());
             return null;
         });
         dead.computeIfAbsent(segment, s -> new AtomicLong()).addAndGet(tombstoneBytes);
@@ -64,7 +74,12 @@ final class KeyDirectory {
      * @return whether the key was moved
      */
     boolean moveIfCurrent(ByteKey key, LogPosition expected, LogPosition moved) {
-        return live.replace(key, expected, moved);
+        if (!live.replace(key, expected, moved)) {
+            return false;
+        }
+        addDead(expected);
+        liveBytes.addAndGet(moved.size() - expected.size());
+        return true;
     }
 
     /** Live keys starting with {@code prefix}, with their locations (a snapshot; no order). */
@@ -98,6 +113,18 @@ final class KeyDirectory {
     /** Forgets the dead-byte count of a segment compaction has deleted. */
     void forgetSegment(long segment) {
         dead.remove(segment);
+    }
+
+    /** Bytes of the records the live keys point at (a batch record counts once per key it holds). */
+    long liveBytes() {
+        return liveBytes.get();
+    }
+
+    /** Every live key with its location (a snapshot; no order). */
+    List<Map.Entry<ByteKey, LogPosition>> all() {
+        List<Map.Entry<ByteKey, LogPosition>> found = new ArrayList<>();
+        live.forEach((key, location) -> found.add(Map.entry(key, location)));
+        return found;
     }
 
     /** How many live keys there are. */

@@ -21,6 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -51,12 +55,36 @@ import java.util.concurrent.locks.ReentrantLock;
  * Opening replays the log (see {@link WriteAheadLog}: torn tail truncated and reported, corruption before it an
  * error naming file and offset) into a fresh key directory.
  *
- * <p>Not yet here (the next steps of milestone 2): compaction with hint files, so that overwritten and deleted
- * values stop occupying the log. Until then the log only grows, like milestone 1's.
+ * <h2>Compaction</h2>
+ * Overwritten and deleted values keep occupying the log until {@link #compact()} (run in the background once the log
+ * holds {@link #COMPACT_RATIO} times more bytes than the live records, or on demand). It copies every live record to
+ * the head of the log as an ordinary append, holding the key's stripe and only if the key still points there, so
+ * the copy is the newest record of its key and a concurrent write simply wins. Then it syncs and deletes every
+ * segment wholly before the first copy. Tombstones need no care: they hide only older records, which sit in the
+ * same deleted prefix. A crash at any point leaves the old records (plus perhaps some copies, which replay in
+ * sequence order and agree), or the copies alone: never a mix that loses or resurrects a value.
+ *
+ * <p>Simplifications against Bitcask: no hint files (recovery reads every record; fine while the log is compacted
+ * regularly); compaction rewrites all live data, not just the segments with the most garbage; only whole segments
+ * are freed, so with the default 64 MiB segments a small store keeps at least one segment's worth of file.
  */
 public final class LogStructuredStore implements StorageEngine {
     /** Lock stripes for writers: enough that unrelated keys rarely share one. */
     static final int STRIPES = 256;
+    /** Compact in the background when the log has grown by this many times the live bytes since the last time. */
+    static final int COMPACT_RATIO = 3;
+
+    /** One compaction at a time, on a daemon thread, so writers never wait for one. */
+    private final ExecutorService compactor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "storage-compaction");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Bytes appended since the last compaction (or open): with the live bytes, the trigger. */
+    private final AtomicLong appendedSinceCompaction = new AtomicLong();
+    private final AtomicBoolean compactionQueued = new AtomicBoolean();
+    /** Guards {@link #compact()}: held for a whole compaction. */
+    private final ReentrantLock compaction = new ReentrantLock();
 
     private final WriteAheadLog log;
     private final KeyDirectory keys;
@@ -114,11 +142,22 @@ public final class LogStructuredStore implements StorageEngine {
     @Override
     public Optional<byte[]> get(byte[] key) {
         checkKey(key);
-        Optional<LogPosition> at = keys.get(ByteKey.copyOf(key));
-        if (at.isEmpty()) {
-            return Optional.empty();
+        ByteKey wanted = ByteKey.copyOf(key);
+        while (true) {
+            Optional<LogPosition> at = keys.get(wanted);
+            if (at.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return valueIn(log.read(at.get()).operation(), key);
+            } catch (StorageException e) {
+                // Compaction may have moved the key and deleted the segment between the lookup and the read:
+                // look again. If the key still points there, the read failed for a real reason.
+                if (keys.get(wanted).equals(at)) {
+                    throw e;
+                }
+            }
         }
-        return valueIn(log.read(at.get()).operation(), key);
     }
 
     /** The value {@code operation} gives {@code key}: the last write to it, in a batch. */
@@ -171,10 +210,72 @@ public final class LogStructuredStore implements StorageEngine {
             // @scaffold-begin m2: Append first (it returns once durable), then point the key directory at the record.
             LogPosition at = log.append(operation);
             apply(keys, operation, at);
+            appendedSinceCompaction.addAndGet(at.size());
             // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.write, see LESSON.md");
             // @scaffold-end
         } finally {
             held.descendingSet().forEach(stripe -> stripes[stripe].unlock());
+        }
+        maybeCompactInBackground();
+    }
+
+    private void maybeCompactInBackground() {
+        long appended = appendedSinceCompaction.get();
+        if (appended > log.options().segmentSize() && appended > COMPACT_RATIO * keys.liveBytes()
+                && compactionQueued.compareAndSet(false, true)) {
+            compactor.execute(() -> {
+                try {
+                    compact();
+                } catch (RuntimeException e) {
+                    // The next write tries again; the log is intact whatever happened (see the class doc).
+                } finally {
+                    compactionQueued.set(false);
+                }
+            });
+        }
+    }
+
+    /**
+     * Copies every live record to the head of the log and deletes the segments before the copies (see the class
+     * doc). Reads and writes continue meanwhile.
+     *
+     * @return the number of segments deleted
+     */
+    public int compact() {
+        compaction.lock();
+        try {
+            long firstCopy = log.nextSequence();
+            appendedSinceCompaction.set(0);
+            for (Map.Entry<ByteKey, LogPosition> live : keys.all()) {
+                if (live.getValue().sequence() < firstCopy) {
+                    copyForward(live.getKey(), live.getValue());
+                }
+            }
+            log.sync(); // the copies are durable before the originals go, whatever the durability
+            return log.deleteBefore(firstCopy);
+        } finally {
+            compaction.unlock();
+        }
+    }
+
+    /** Appends a fresh copy of {@code key}'s record at {@code from}, unless a write has moved the key meanwhile. */
+    private void copyForward(ByteKey key, LogPosition from) {
+        byte[] bytes = key.bytes();
+        ReentrantLock stripe = stripes[Math.floorMod(Arrays.hashCode(bytes), STRIPES)];
+        stripe.lock();
+        try {
+            // @scaffold-begin m2: Under the key's stripe: if the key still points at 'from', append its value again and move the key there.
+            if (!keys.get(key).equals(Optional.of(from))) {
+                return; // written or deleted since the snapshot: the newer record stays
+            }
+            Optional<byte[]> value = valueIn(log.read(from).operation(), bytes);
+            if (value.isPresent()) {
+                LogPosition copy = log.append(new Operation.Put(bytes, value.get()));
+                keys.moveIfCurrent(key, from, copy);
+            }
+            // @scaffold-end
+        } finally {
+            stripe.unlock();
         }
     }
 
@@ -184,7 +285,7 @@ public final class LogStructuredStore implements StorageEngine {
         List<Entry> found = new ArrayList<>();
         for (Map.Entry<ByteKey, LogPosition> live : keys.withPrefix(prefix)) {
             byte[] key = live.getKey().bytes();
-            valueIn(log.read(live.getValue()).operation(), key).ifPresent(value -> found.add(new Entry(key, value)));
+            get(key).ifPresent(value -> found.add(new Entry(key, value))); // get: it copes with compaction
         }
         return found;
     }
@@ -206,7 +307,14 @@ public final class LogStructuredStore implements StorageEngine {
 
     @Override
     public void close() {
-        log.close();
+        // No interrupt: an interrupted file operation would close the log's channel under every thread.
+        compactor.shutdown();
+        compaction.lock(); // a running compaction finishes first
+        try {
+            log.close();
+        } finally {
+            compaction.unlock();
+        }
     }
 
     private static void checkKey(byte[] key) {

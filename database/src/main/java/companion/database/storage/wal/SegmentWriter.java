@@ -95,11 +95,12 @@ final class SegmentWriter {
         while (segments.size() > 1 && segments.get(1).firstSequence() <= sequence) {
             readers.close(segments.get(0).firstSequence());
             directory.delete(segments.get(0).name());
+            // Sync after each delete, oldest first: a power cut can then undo only the newest deletion, which
+            // leaves the segments contiguous. Undoing an older one alone would leave a gap, which recovery
+            // rightly reports as corruption.
+            directory.sync();
             segments.remove(0);
             deleted++;
-        }
-        if (deleted > 0) {
-            directory.sync(); // without it, a power cut could bring a deleted segment back (harmless: replayed)
         }
         return deleted;
     }
