@@ -90,8 +90,8 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "--reference", "--engines", "reference,lmdb", "--durability", "group",
                 "--ops", "50", "--runs", "1", "--warmups", "0", "--scaling", "none");
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("reference   not run: milestone 1's store has no group commit"), run.out());
-        assertTrue(run.out().contains("lmdb        not run: "), run.out());
+        assertTrue(run.out().contains("reference    not run: milestone 1's store has no group commit"), run.out());
+        assertTrue(run.out().contains("lmdb         not run: "), run.out());
     }
 
     @Test
@@ -101,8 +101,8 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "-w", ws.toString(), "--engines", "yours,reference", "--ops", "100",
                 "--runs", "1", "--warmups", "0", "--scaling", "none");
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("yours       failed: UnsupportedOperationException: TODO(m1)"), run.out());
-        assertTrue(run.out().matches("(?s).*reference   Results: 100 inserts, avg [0-9.]+ms, [0-9,]+ ops/sec.*"),
+        assertTrue(run.out().contains("yours        failed: UnsupportedOperationException: TODO(m1)"), run.out());
+        assertTrue(run.out().matches("(?s).*reference    Results: 100 inserts, avg [0-9.]+ms, [0-9,]+ ops/sec.*"),
                 run.out());
         assertTrue(Files.readString(ws.resolve(".companion/history.jsonl")).contains("\"kind\":\"bench\""));
     }

@@ -48,13 +48,13 @@ final class BenchReport {
             for (String engine : outcome.settings().keySet()) {
                 EngineSettings s = outcome.settings().get(engine);
                 if (!s.honoured()) {
-                    out.printf("  %-11s not run: %s%n", engine, s.reason());
+                    out.printf("  %-12s not run: %s%n", engine, s.reason());
                     continue;
                 }
                 Optional<BenchResult> r = result(engine, workload);
                 if (r.isEmpty()) {
                     String why = outcome.failures().getOrDefault(engine + " " + workload, "no result (see errors below)");
-                    out.printf("  %-11s %s%n", engine, why.startsWith("not run: ") ? why : "failed: " + why);
+                    out.printf("  %-12s %s%n", engine, why.startsWith("not run: ") ? why : "failed: " + why);
                     continue;
                 }
                 String ratio = reference.isPresent() && !engine.equals("reference") && r.get().stopped() == null
@@ -62,14 +62,14 @@ final class BenchReport {
                         ? String.format("    (%s = %sx reference)", engine,
                                 ratio(r.get().opsPerSec() / reference.get().opsPerSec()))
                         : "";
-                out.printf("  %-11s %s%s%n", engine, r.get().resultLine(), ratio);
+                out.printf("  %-12s %s%s%n", engine, r.get().resultLine(), ratio);
             }
             out.println();
         }
         printTable(out);
         printScaling(out);
         out.println("settings (what each durability means per engine; same JVM options for all):");
-        outcome.settings().forEach((engine, s) -> out.printf("  %-11s %s%n", engine, s.describe()));
+        outcome.settings().forEach((engine, s) -> out.printf("  %-12s %s%n", engine, s.describe()));
         out.println("  scratch     " + scratch);
         if (!outcome.errors().isEmpty() || !outcome.failures().isEmpty()) {
             out.println();
@@ -80,10 +80,10 @@ final class BenchReport {
     }
 
     private void printTable(PrintStream out) {
-        out.printf("%-11s %-13s %14s %12s %9s %10s %11s %10s%n", "engine", "workload", "ops/sec", "median ms",
+        out.printf("%-12s %-13s %14s %12s %9s %10s %11s %10s%n", "engine", "workload", "ops/sec", "median ms",
                 "spread", "writes/op", "bytes/op", "fsyncs/op");
         for (BenchResult r : outcome.results()) {
-            out.printf("%-11s %-13s %14s %12.2f %8.0f%% %10s %11s %10s%n", r.engine(), r.workload(),
+            out.printf("%-12s %-13s %14s %12.2f %8.0f%% %10s %11s %10s%n", r.engine(), r.workload(),
                     r.stopped() != null ? "stopped" : String.format("%,.0f", r.opsPerSec()), r.medianMillis(),
                     r.spreadPercent(), r.writeCallsPerOp() == null ? "-" : String.format("%.2f", r.writeCallsPerOp()),
                     r.bytesPerOp() == null ? "-" : String.format("%.0f", r.bytesPerOp()),
@@ -112,7 +112,7 @@ final class BenchReport {
                         : String.format("stopped at %s (over %d s; %,.0f ops/sec until then)", size(p.n()),
                                 plan.budgetSeconds(), p.millis() == 0 ? 0.0 : p.done() * 1000.0 / p.millis()));
             }
-            out.printf("  %-11s %s%n", engine, String.join(" → ", steps));
+            out.printf("  %-12s %s%n", engine, String.join(" → ", steps));
         }
         out.println();
     }

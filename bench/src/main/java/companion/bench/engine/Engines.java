@@ -20,6 +20,7 @@ public final class Engines {
     static {
         ALL.put("yours", () -> CourseEngine.milestoneOne("yours"));
         ALL.put("reference", () -> CourseEngine.milestoneOne("reference"));
+        ALL.put("reference-m2", StorageEngineAdapter::new);
         ALL.put("rocksdb", RocksDbEngine::new);
         ALL.put("lmdb", LmdbEngine::new);
         ALL.put("h2", H2MvStoreEngine::new);
@@ -37,7 +38,7 @@ public final class Engines {
 
     /** The peers: every engine that is a real database rather than course code. */
     public static List<String> peers() {
-        return names().stream().filter(n -> !n.equals("yours") && !n.equals("reference")).toList();
+        return names().stream().filter(n -> !n.equals("yours") && !n.startsWith("reference")).toList();
     }
 
     /**

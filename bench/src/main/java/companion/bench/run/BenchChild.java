@@ -139,7 +139,7 @@ public final class BenchChild {
      */
     private boolean javaForces(Workload workload) {
         return workload.operation() != Workload.Operation.YCSB
-                && List.of("yours", "reference", "h2").contains(engine.name());
+                && List.of("yours", "reference", "reference-m2", "h2").contains(engine.name());
     }
 
     /** The scaling curve: m1-inserts at each size, one warm-up at the smallest, stopping at the first slow step. */
