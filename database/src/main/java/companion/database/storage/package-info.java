@@ -2,11 +2,11 @@
  * Milestone 2: the storage engine, log-structured in the manner of Bitcask.
  *
  * <pre>
- *   put(k, v) ──▶ write-ahead log (wal): [len crc seq type payload][...]   segments, preallocated, CRC32C each
+ *   put(k, v) ──▶ write-ahead log (wal): [crc len seq type payload][...]   segments, preallocated, CRC32C each
  *                     │
  *                     └──▶ key directory (KeyDirectory): k ──▶ Location(segment, offset, length, sequence)
  *   get(k)    ──▶ key directory ──▶ one read of the record at its location, CRC checked
- *   compaction: copy the live records of old segments into new ones, switch atomically, delete the old
+ *   compaction: copy every live record to the head of the log, sync, delete the segments before the copies
  * </pre>
  *
  * <ul>
@@ -21,10 +21,14 @@
  * <p>Why Bitcask rather than an LSM tree: it is the simplest design that is crash-safe and fast for point reads and
  * writes (one index lookup and one read per get, one append per put). An LSM tree buys ordered scans and key sets
  * larger than memory; milestone 3's B+tree brings order. Simplifications against Bitcask itself: every key lives in
- * memory; prefix scans walk the whole index; one compaction at a time; no compression.
+ * memory; prefix scans walk the whole index; one compaction at a time, rewriting all live data; no hint files; no
+ * compression.
  *
- * <p>Status: the file layer, the log and the key directory are here; the engine that joins them
- * ({@code LogStructuredStore}), compaction with hint files, and milestone 2's criteria are the next steps of the
- * milestone 2 issue.
+ * <ul>
+ *   <li>{@link companion.database.storage.LogStructuredStore}: the engine: the log, the key directory, striped
+ *       writer locks, and compaction (see its class doc for why a crash at any point of it loses nothing).
+ * </ul>
+ *
+ * <p>Not yet here: hint files (recovery reads every record), and milestone 2's criteria and starter.
  */
 package companion.database.storage;
