@@ -16,13 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * forward in sequence order ({@link #moveIfCurrent}), so that compaction, which copies records in the background,
  * can never put back an older location over a write that happened meanwhile.
  *
- * <p>It also keeps the count of dead bytes per segment (records that a later record or a delete made useless):
- * the figure that tells compaction which segments are worth rewriting.
+ * <p>It also keeps the bytes of the records the live keys point at: with the bytes appended since the last
+ * compaction, the figure that tells when compaction is worth running.
  */
 final class KeyDirectory {
     private final ConcurrentHashMap<ByteKey, LogPosition> live = new ConcurrentHashMap<>();
-    /** Dead bytes per segment id; read by compaction's planning. */
-    private final ConcurrentHashMap<Long, AtomicLong> dead = new ConcurrentHashMap<>();
     /** Bytes of the records live keys point at: what compaction would have to copy. */
     private final AtomicLong liveBytes = new AtomicLong();
 
@@ -32,14 +30,12 @@ final class KeyDirectory {
 
     /**
      * Records that {@code key}'s latest record is at {@code location}, unless a record with a larger sequence
-     * number is already known (replay of an older segment after a newer one, say). The record it replaces, or the
-     * one that loses, counts as dead bytes.
+     * number is already known (replay of an older segment after a newer one, say).
      */
     void put(ByteKey key, LogPosition location) {
         LogPosition[] replaced = {null};
         LogPosition kept = live.merge(key, location, (old, now) -> {
             LogPosition loser = old.sequence() > now.sequence() ? now : old;
-            addDead(loser);
             replaced[0] = loser;
             return loser == old ? now : old;
         });
@@ -51,20 +47,17 @@ final class KeyDirectory {
     }
 
     /**
-     * Removes {@code key} because of a delete record at {@code sequence} that takes {@code tombstoneBytes} in
-     * segment {@code segment}. A tombstone is itself dead as soon as it is written: it only has to outlive the
-     * records it hides, which compaction takes care of.
+     * Removes {@code key} because of a delete record at {@code sequence}, unless a newer record of the key is known.
+     * The tombstone itself needs no entry: it only hides older records, and compaction drops them together.
      */
-    void remove(ByteKey key, long sequence, long segment, int tombstoneBytes) {
+    void remove(ByteKey key, long sequence) {
         live.computeIfPresent(key, (k, old) -> {
             if (old.sequence() > sequence) {
                 return old; // a newer put already won
             }
-            addDead(old);
             liveBytes.addAndGet(-old.size());
             return null;
         });
-        dead.computeIfAbsent(segment, s -> new AtomicLong()).addAndGet(tombstoneBytes);
     }
 
     /**
@@ -77,7 +70,6 @@ final class KeyDirectory {
         if (!live.replace(key, expected, moved)) {
             return false;
         }
-        addDead(expected);
         liveBytes.addAndGet(moved.size() - expected.size());
         return true;
     }
@@ -93,28 +85,6 @@ final class KeyDirectory {
         return found;
     }
 
-    /** Live keys whose latest record is in {@code segment} (a snapshot). */
-    List<Map.Entry<ByteKey, LogPosition>> inSegment(long segment) {
-        List<Map.Entry<ByteKey, LogPosition>> found = new ArrayList<>();
-        live.forEach((key, location) -> {
-            if (location.segment() == segment) {
-                found.add(Map.entry(key, location));
-            }
-        });
-        return found;
-    }
-
-    /** Dead bytes in {@code segment}. */
-    long deadBytes(long segment) {
-        AtomicLong bytes = dead.get(segment);
-        return bytes == null ? 0 : bytes.get();
-    }
-
-    /** Forgets the dead-byte count of a segment compaction has deleted. */
-    void forgetSegment(long segment) {
-        dead.remove(segment);
-    }
-
     /** Bytes of the records the live keys point at (a batch record counts once per key it holds). */
     long liveBytes() {
         return liveBytes.get();
@@ -122,17 +92,11 @@ final class KeyDirectory {
 
     /** Every live key with its location (a snapshot; no order). */
     List<Map.Entry<ByteKey, LogPosition>> all() {
-        List<Map.Entry<ByteKey, LogPosition>> found = new ArrayList<>();
-        live.forEach((key, location) -> found.add(Map.entry(key, location)));
-        return found;
+        return withPrefix(new byte[0]);
     }
 
     /** How many live keys there are. */
     int size() {
         return live.size();
-    }
-
-    private void addDead(LogPosition location) {
-        dead.computeIfAbsent(location.segment(), s -> new AtomicLong()).addAndGet(location.size());
     }
 }

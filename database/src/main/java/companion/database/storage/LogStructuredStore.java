@@ -132,7 +132,7 @@ public final class LogStructuredStore implements StorageEngine {
         if (operation instanceof Operation.Put put) {
             keys.put(ByteKey.copyOf(put.key()), at);
         } else if (operation instanceof Operation.Delete delete) {
-            keys.remove(ByteKey.copyOf(delete.key()), at.sequence(), at.segment(), at.size());
+            keys.remove(ByteKey.copyOf(delete.key()), at.sequence());
         } else if (operation instanceof Operation.Batch batch) {
             batch.operations().forEach(inner -> apply(keys, inner, at));
         }

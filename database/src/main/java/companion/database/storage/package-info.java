@@ -15,7 +15,7 @@
  *   <li>{@link companion.database.storage.wal}: the write-ahead log: record framing, durability none / sync /
  *       group (group commit), recovery with torn-tail truncation and corruption reports (docs/formats/wal.md).
  *   <li>{@link companion.database.storage.KeyDirectory}: the in-memory index from each live key to its latest
- *       record, moved only forward in sequence order, with dead bytes per segment for compaction's planning.
+ *       record, moved only forward in sequence order, with the live bytes that decide when to compact.
  * </ul>
  *
  * <p>Why Bitcask rather than an LSM tree: it is the simplest design that is crash-safe and fast for point reads and

@@ -22,17 +22,16 @@ class KeyDirectoryTest {
         keydir.put(key("a"), newer);
         keydir.put(key("a"), older); // replaying an older segment after a newer one
         assertEquals(Optional.of(newer), keydir.get(key("a")));
-        assertEquals(40, keydir.deadBytes(1), "the older record is dead");
-        assertEquals(0, keydir.deadBytes(2));
+        assertEquals(30, keydir.liveBytes(), "only the newer record is live");
     }
 
     @Test
-    void aDeleteKillsTheRecordItHidesAndItsOwnTombstone() {
+    void aDeleteRemovesTheKeyAndItsLiveBytes() {
         KeyDirectory keydir = new KeyDirectory();
         keydir.put(key("a"), new LogPosition(1, 1, 0, 30));
-        keydir.remove(key("a"), 2, 1, 12);
+        keydir.remove(key("a"), 2);
         assertEquals(Optional.empty(), keydir.get(key("a")));
-        assertEquals(42, keydir.deadBytes(1));
+        assertEquals(0, keydir.liveBytes());
     }
 
     @Test
@@ -40,7 +39,7 @@ class KeyDirectoryTest {
         KeyDirectory keydir = new KeyDirectory();
         LogPosition put = new LogPosition(5, 2, 0, 30);
         keydir.put(key("a"), put);
-        keydir.remove(key("a"), 2, 1, 12); // sequence 2 < the put's 5
+        keydir.remove(key("a"), 2); // sequence 2 < the put's 5
         assertEquals(Optional.of(put), keydir.get(key("a")));
     }
 
@@ -57,13 +56,13 @@ class KeyDirectoryTest {
     }
 
     @Test
-    void findsKeysByPrefixAndBySegment() {
+    void findsKeysByPrefix() {
         KeyDirectory keydir = new KeyDirectory();
         keydir.put(key("user:1"), new LogPosition(1, 1, 0, 20));
         keydir.put(key("user:2"), new LogPosition(2, 2, 0, 20));
         keydir.put(key("order:1"), new LogPosition(3, 1, 20, 20));
         assertEquals(2, keydir.withPrefix("user:".getBytes(StandardCharsets.UTF_8)).size());
-        assertEquals(2, keydir.inSegment(1).size());
+        assertEquals(3, keydir.all().size());
         assertEquals(3, keydir.size());
     }
 }
