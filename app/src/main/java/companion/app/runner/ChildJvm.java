@@ -1,5 +1,6 @@
 package companion.app.runner;
 
+import companion.course.runner.JavaCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -38,13 +38,7 @@ public final class ChildJvm {
      */
     public static Exit run(List<String> jvmOptions, String classpath, String mainClass, List<String> args,
                            long deadlineSeconds, Consumer<String> onLine) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(classpath);
-        command.add(mainClass);
-        command.addAll(args);
+        List<String> command = JavaCommand.of(jvmOptions, classpath, mainClass, args);
         Path stderr = null;
         try {
             stderr = Files.createTempFile("companion-child", ".err");

@@ -3,9 +3,8 @@ package companion.bench.engine;
 import companion.api.Durability;
 import companion.api.KeyValueStore;
 import companion.course.catalog.Catalog;
+import companion.course.catalog.EntryPoint;
 import companion.course.catalog.Milestone;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -68,48 +67,20 @@ public final class CourseEngine implements Engine {
 
     @Override
     public KeyValueStore open(Path dir, Durability durability) {
-        EngineSettings settings = settings(durability);
-        if (!settings.honoured()) {
-            throw new IllegalArgumentException(settings.describe());
-        }
+        settings(durability).requireHonoured();
         Path file = dir.resolve(FILE);
-        try {
-            Optional<Method> full = withDurability();
-            Object store = full.isPresent() ? full.get().invoke(null, file, durability)
-                    : opener().invoke(null, file);
-            return (KeyValueStore) store;
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(name + ": open failed", e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(name + ": " + milestone.entry().opener() + " is not accessible", e);
-        }
+        Optional<EntryPoint> full = withDurability();
+        Object store = full.isPresent() ? full.get().call(file, durability)
+                : EntryPoint.resolve(milestone.entry().opener(), loader(), "the benchmark opens the store through it",
+                        Path.class).call(file);
+        return (KeyValueStore) store;
     }
 
-    private Class<?> storeClass() {
-        try {
-            return Class.forName(milestone.entry().openerClass());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(name + ": class " + milestone.entry().openerClass()
-                    + " is not on the classpath", e);
-        }
+    private Optional<EntryPoint> withDurability() {
+        return EntryPoint.find(milestone.entry().opener(), loader(), Path.class, Durability.class);
     }
 
-    private Method opener() {
-        try {
-            return storeClass().getMethod(milestone.entry().openerMethod(), Path.class);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(name + ": " + milestone.entry().opener() + "(Path) is missing", e);
-        }
-    }
-
-    private Optional<Method> withDurability() {
-        try {
-            return Optional.of(storeClass().getMethod(milestone.entry().openerMethod(), Path.class, Durability.class));
-        } catch (NoSuchMethodException e) {
-            return Optional.empty();
-        }
+    private static ClassLoader loader() {
+        return CourseEngine.class.getClassLoader();
     }
 }

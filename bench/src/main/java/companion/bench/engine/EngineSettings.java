@@ -37,6 +37,17 @@ public record EngineSettings(String engine, String durability, boolean honoured,
     }
 
     /**
+     * Returns normally when these settings are honoured.
+     *
+     * @throws IllegalArgumentException with the engine's reason, as {@link Engine#open} must for such a durability
+     */
+    public void requireHonoured() {
+        if (!honoured) {
+            throw new IllegalArgumentException(engine + " " + describe());
+        }
+    }
+
+    /**
      * Name/value pairs in the order given: {@code ordered("sync", "false", "wal", "on")}.
      *
      * @throws IllegalArgumentException for an odd number of strings

@@ -3,7 +3,7 @@ package companion.bench.engine;
 import companion.api.Durability;
 import companion.api.KeyValueStore;
 import companion.api.StorageEngine;
-import java.lang.reflect.InvocationTargetException;
+import companion.course.catalog.EntryPoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -38,18 +38,9 @@ public final class StorageEngineAdapter implements Engine {
 
     @Override
     public KeyValueStore open(Path dir, Durability durability) {
-        StorageEngine engine;
-        try {
-            engine = (StorageEngine) Class.forName(CLASS).getMethod("open", Path.class, Durability.class)
-                    .invoke(null, dir, durability);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("reference-m2: open failed", e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("reference-m2: " + CLASS + ".open(Path, Durability) is not available", e);
-        }
+        StorageEngine engine = (StorageEngine) EntryPoint.resolve(CLASS + "#open", StorageEngineAdapter.class
+                .getClassLoader(), "the benchmark opens the store through it", Path.class, Durability.class)
+                .call(dir, durability);
         return new KeyValueStore() {
             @Override
             public Optional<String> get(String key) {

@@ -83,7 +83,7 @@ public final class H2MvStoreEngine implements Engine {
 
     @Override
     public KeyValueStore open(Path dir, Durability durability) {
-        Peers.requireHonoured(settings(durability));
+        settings(durability).requireHonoured();
         MVStore store;
         try {
             store = new MVStore.Builder().fileName(dir.resolve(FILE).toString()).cacheSize(CACHE_MIB).open();

@@ -82,7 +82,7 @@ public final class LmdbEngine implements Engine {
 
     @Override
     public KeyValueStore open(Path dir, Durability durability) {
-        Peers.requireHonoured(settings(durability));
+        settings(durability).requireHonoured();
         EnvFlags[] flags = durability == Durability.NONE
                 ? new EnvFlags[] {EnvFlags.MDB_NOSYNC, EnvFlags.MDB_NOMETASYNC}
                 : new EnvFlags[0];

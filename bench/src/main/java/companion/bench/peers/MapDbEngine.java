@@ -89,7 +89,7 @@ public final class MapDbEngine implements Engine {
 
     @Override
     public KeyValueStore open(Path dir, Durability durability) {
-        Peers.requireHonoured(settings(durability));
+        settings(durability).requireHonoured();
         DBMaker.Maker maker = DBMaker.fileDB(dir.resolve(FILE).toFile()).fileMmapEnable().cleanerHackEnable();
         maker = durability == Durability.SYNC ? maker.transactionEnable() : maker.fileSyncDisable();
         DB db;

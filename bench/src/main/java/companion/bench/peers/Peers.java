@@ -2,24 +2,12 @@ package companion.bench.peers;
 
 import companion.api.DatabaseException;
 import companion.api.StorageException;
-import companion.bench.engine.EngineSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Helpers every peer adapter shares: refusing a durability it cannot honour, and reporting an engine's failure. */
+/** Helpers every peer adapter shares: reporting an engine's failure, and closing everything it opened. */
 final class Peers {
     private Peers() {
-    }
-
-    /**
-     * Returns normally when {@code settings} are honoured.
-     *
-     * @throws IllegalArgumentException with the engine's reason, as {@link companion.bench.engine.Engine#open} must
-     */
-    static void requireHonoured(EngineSettings settings) {
-        if (!settings.honoured()) {
-            throw new IllegalArgumentException(settings.engine() + " " + settings.describe());
-        }
     }
 
     /**

@@ -78,7 +78,7 @@ public final class RocksDbEngine implements Engine {
 
     @Override
     public KeyValueStore open(Path dir, Durability durability) {
-        Peers.requireHonoured(settings(durability));
+        settings(durability).requireHonoured();
         Options options = new Options().setCreateIfMissing(true);
         if (durability == Durability.SYNC) {
             options.setMaxWriteBatchGroupSizeBytes(1);

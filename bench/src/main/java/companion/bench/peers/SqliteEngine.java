@@ -83,7 +83,7 @@ public final class SqliteEngine implements Engine {
 
     @Override
     public KeyValueStore open(Path dir, Durability durability) {
-        Peers.requireHonoured(settings(durability));
+        settings(durability).requireHonoured();
         String url = "jdbc:sqlite:" + dir.resolve(FILE);
         String synchronous = durability == Durability.NONE ? "OFF" : "FULL";
         Connection writer = null;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import companion.api.Durability;
 import companion.api.KeyValueStore;
 import companion.bench.engine.Engine;
+import companion.course.runner.JavaCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -52,15 +52,11 @@ class KilledProcessTest {
     }
 
     private List<String> childCommand(Engine engine, Durability durability) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // lmdbjava needs these, as surefire's own JVM does (bench/pom.xml).
-        command.addAll(List.of("--add-opens", "java.base/java.nio=ALL-UNNAMED",
-                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED"));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-        command.add(HaltAfterPuts.class.getName());
-        command.addAll(List.of(engine.name(), durability.word(), dir.toString(), String.valueOf(KEYS)));
-        return command;
+        // lmdbjava needs the --add-opens, as surefire's own JVM does (bench/pom.xml).
+        return JavaCommand.of(List.of("--add-opens", "java.base/java.nio=ALL-UNNAMED",
+                        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED"), System.getProperty("java.class.path"),
+                HaltAfterPuts.class.getName(),
+                List.of(engine.name(), durability.word(), dir.toString(), String.valueOf(KEYS)));
     }
 
     static String key(int i) {

@@ -1,5 +1,6 @@
 package companion.course.crash;
 
+import companion.course.runner.JavaCommand;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -67,13 +67,7 @@ final class ChildProcess implements AutoCloseable {
      */
     static ChildProcess start(List<String> jvmOptions, String classpath, String mainClass, List<String> args,
                               Path stderr, boolean closeStdin, long deadlineSeconds) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(classpath);
-        command.add(mainClass);
-        command.addAll(args);
+        List<String> command = JavaCommand.of(jvmOptions, classpath, mainClass, args);
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         if (closeStdin) {
             process.getOutputStream().close();

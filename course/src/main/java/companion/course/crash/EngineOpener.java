@@ -2,9 +2,7 @@ package companion.course.crash;
 
 import companion.api.Durability;
 import companion.api.StorageEngine;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import companion.course.catalog.EntryPoint;
 import java.nio.file.Path;
 
 /**
@@ -18,12 +16,10 @@ import java.nio.file.Path;
  * }</pre>
  */
 public final class EngineOpener {
-    private final String spec;
-    private final Method method;
+    private final EntryPoint open;
 
-    private EngineOpener(String spec, Method method) {
-        this.spec = spec;
-        this.method = method;
+    private EngineOpener(EntryPoint open) {
+        this.open = open;
     }
 
     /**
@@ -33,35 +29,13 @@ public final class EngineOpener {
      *                                  method of that name taking (Path, Durability) and returning a StorageEngine
      */
     public static EngineOpener resolve(String spec) {
-        int hash = spec.indexOf('#');
-        if (hash < 1 || hash == spec.length() - 1) {
-            throw new IllegalArgumentException("an opener is Class#method, e.g."
-                    + " companion.database.storage.LogStructuredStore#open; was '" + spec + "'");
-        }
-        String className = spec.substring(0, hash);
-        String methodName = spec.substring(hash + 1);
-        Class<?> type;
-        try {
-            type = Class.forName(className, false, EngineOpener.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("class " + className + " was not found on the classpath, so the"
-                    + " opener " + spec + "(Path, Durability) cannot be called", e);
-        }
-        Method method;
-        try {
-            method = type.getMethod(methodName, Path.class, Durability.class);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(className + " has no public method " + methodName
-                    + "(Path, Durability): the crash test opens the store through it", e);
-        }
-        if (!Modifier.isStatic(method.getModifiers())) {
-            throw new IllegalArgumentException(spec + "(Path, Durability) must be static");
-        }
-        if (!StorageEngine.class.isAssignableFrom(method.getReturnType())) {
-            throw new IllegalArgumentException(spec + "(Path, Durability) returns " + method.getReturnType().getName()
+        EntryPoint open = EntryPoint.resolve(spec, EngineOpener.class.getClassLoader(),
+                "the crash test opens the store through it", Path.class, Durability.class);
+        if (!StorageEngine.class.isAssignableFrom(open.returnType())) {
+            throw new IllegalArgumentException(spec + "(Path, Durability) returns " + open.returnType().getName()
                     + ", not a " + StorageEngine.class.getName());
         }
-        return new EngineOpener(spec, method);
+        return new EngineOpener(open);
     }
 
     /**
@@ -70,28 +44,15 @@ public final class EngineOpener {
      * @throws IllegalStateException when it returns null
      */
     public StorageEngine open(Path directory, Durability durability) {
-        try {
-            Object engine = method.invoke(null, directory, durability);
-            if (engine == null) {
-                throw new IllegalStateException(spec + " returned null");
-            }
-            return (StorageEngine) engine;
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(spec + " threw " + cause, cause);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(spec + " is not accessible", e);
+        Object engine = open.call(directory, durability);
+        if (engine == null) {
+            throw new IllegalStateException(open.spec() + " returned null");
         }
+        return (StorageEngine) engine;
     }
 
     /** {@code Class#method}. */
     public String spec() {
-        return spec;
+        return open.spec();
     }
 }

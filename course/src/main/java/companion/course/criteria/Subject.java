@@ -1,8 +1,7 @@
 package companion.course.criteria;
 
 import companion.api.KeyValueStore;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import companion.course.catalog.EntryPoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -60,30 +59,8 @@ public record Subject(String name, Opener opener, String mainClass, String class
      * @throws IllegalArgumentException when the class or method does not exist, saying which
      */
     public static Opener reflectiveOpener(String className, String methodName, ClassLoader loader) {
-        Method method;
-        try {
-            method = Class.forName(className, false, loader).getMethod(methodName, Path.class);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("class " + className + " was not found: is it in src/main/java?", e);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(className + " has no public static method " + methodName
-                    + "(Path): the criteria open your store through it", e);
-        }
-        return file -> {
-            try {
-                return (KeyValueStore) method.invoke(null, file);
-            } catch (InvocationTargetException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(cause);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(className + "#" + methodName + " is not accessible", e);
-            }
-        };
+        EntryPoint open = EntryPoint.resolve(className + "#" + methodName, loader,
+                "the criteria open your store through it (is it in src/main/java?)", Path.class);
+        return file -> (KeyValueStore) open.call(file);
     }
 }

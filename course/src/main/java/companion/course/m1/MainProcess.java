@@ -2,6 +2,7 @@ package companion.course.m1;
 
 import companion.course.criteria.CriterionFailure;
 import companion.course.criteria.Subject;
+import companion.course.runner.JavaCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,13 +46,8 @@ final class MainProcess {
      * @throws CriterionFailure if it outlives the deadline or exits with a status other than 0
      */
     Outcome run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(subject.jvmOptions());
-        command.add("-cp");
-        command.add(subject.classpath());
-        command.add(subject.mainClass());
-        command.addAll(List.of(args));
+        List<String> command = JavaCommand.of(subject.jvmOptions(), subject.classpath(), subject.mainClass(),
+                List.of(args));
         String shown = "run Main " + String.join(" ", List.of(args).stream().map(this::shortArg).toList());
         did.add(shown);
 
