@@ -34,8 +34,17 @@ public final class Catalog {
     private record Document(List<Milestone> milestones) {
     }
 
-    /** Reads the catalog from the classpath. */
+    /** The catalog: read from the classpath once, then shared (it is immutable). */
     public static Catalog load() {
+        return Loaded.CATALOG;
+    }
+
+    /** Holder: the catalog is parsed on first use, by the JVM's class initialisation, exactly once. */
+    private static final class Loaded {
+        static final Catalog CATALOG = read();
+    }
+
+    private static Catalog read() {
         try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the course catalog " + RESOURCE + " is missing from the classpath");

@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The entry point of the child JVM that runs criteria against the code on its classpath (the learner's compiled
@@ -25,7 +24,7 @@ public final class ChildMain {
     private final ExitGuard guard = new ExitGuard();
     private final Object reportLock = new Object();
     /** Guarded by {@link #reportLock}: whether the running criterion's result has been printed. */
-    private AtomicBoolean reported = new AtomicBoolean(true);
+    private boolean reported = true;
 
     private ChildMain(PrintStream events) {
         this.events = events;
@@ -71,7 +70,7 @@ public final class ChildMain {
             Milestone milestone = catalog.milestoneOf(id);
             CriterionSpec spec = milestone.criterion(id).orElseThrow();
             synchronized (reportLock) {
-                reported = new AtomicBoolean(false);
+                reported = false;
                 events.println(Event.started(id).toLine());
             }
             CriterionResult result;
@@ -92,9 +91,10 @@ public final class ChildMain {
     /** Prints {@code result} unless the running criterion was already reported; true if this call printed it. */
     private boolean report(CriterionResult result) {
         synchronized (reportLock) {
-            if (!reported.compareAndSet(false, true)) {
+            if (reported) {
                 return false;
             }
+            reported = true;
             events.println(Event.finished(result).toLine());
             events.flush();
             return true;

@@ -5,8 +5,8 @@ import java.util.HexFormat;
 
 /**
  * A byte-array key usable in a hash map: arrays compare by identity in Java, so the index wraps each key in one of
- * these, which compares and hashes by content. The array is copied in and never handed out, so no caller can change
- * a key that is already in the index.
+ * these, which compares and hashes by content. A key in the index holds an array nobody else can change: a copy
+ * ({@link #copyOf}), or one the store owns ({@link #wrap}); its bytes are never handed out, only copies.
  */
 public final class ByteKey {
     private final byte[] bytes;
@@ -20,6 +20,14 @@ public final class ByteKey {
     /** A key holding a copy of {@code bytes}. */
     public static ByteKey copyOf(byte[] bytes) {
         return new ByteKey(bytes.clone());
+    }
+
+    /**
+     * A key over {@code bytes} itself, without a copy: for an array nobody will change again (one the store
+     * already copied, or decoded from the log), or for a lookup that keeps no reference to the key.
+     */
+    static ByteKey wrap(byte[] bytes) {
+        return new ByteKey(bytes);
     }
 
     /** A copy of the key's bytes. */

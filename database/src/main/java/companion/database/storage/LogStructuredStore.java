@@ -129,10 +129,11 @@ public final class LogStructuredStore implements StorageEngine {
     /** Brings the key directory up to date with one record (a batch: every operation in it, at its position). */
     private static void apply(KeyDirectory keys, Operation operation, LogPosition at) {
         // @scaffold-begin m2: Point each written key at this record; a delete removes the key (if nothing newer exists).
+        // The operation's arrays are the store's own (copied on the way in, or decoded from the log): no copy.
         if (operation instanceof Operation.Put put) {
-            keys.put(ByteKey.copyOf(put.key()), at);
+            keys.put(ByteKey.wrap(put.key()), at);
         } else if (operation instanceof Operation.Delete delete) {
-            keys.remove(ByteKey.copyOf(delete.key()), at.sequence());
+            keys.remove(ByteKey.wrap(delete.key()), at.sequence());
         } else if (operation instanceof Operation.Batch batch) {
             batch.operations().forEach(inner -> apply(keys, inner, at));
         }
@@ -142,7 +143,7 @@ public final class LogStructuredStore implements StorageEngine {
     @Override
     public Optional<byte[]> get(byte[] key) {
         checkKey(key);
-        ByteKey wanted = ByteKey.copyOf(key);
+        ByteKey wanted = ByteKey.wrap(key); // a lookup only: nothing keeps it
         while (true) {
             Optional<LogPosition> at = keys.get(wanted);
             if (at.isEmpty()) {
@@ -183,13 +184,14 @@ public final class LogStructuredStore implements StorageEngine {
     public void put(byte[] key, byte[] value) {
         checkKey(key);
         Objects.requireNonNull(value, "value is null");
-        write(List.of(key), new Operation.Put(key.clone(), value.clone()));
+        // The key is kept by the index, so it is copied; the value is copied into the framed record during the call.
+        write(List.of(key), new Operation.Put(key.clone(), value));
     }
 
     @Override
     public void delete(byte[] key) {
         checkKey(key);
-        write(List.of(key), new Operation.Delete(key.clone()));
+        write(List.of(key), new Operation.Delete(key)); // used to find and remove the key only: kept nowhere
     }
 
     @Override
