@@ -45,8 +45,6 @@
     pending: new Set(), // ids waiting for a result in the current test run
     expanded: new Set(), // ids whose details are open
     autoExpanded: false, // whether the first failure was opened for the learner already
-    hints: new Map(), // id -> hint text, once fetched
-    hintsOpen: new Set(), // ids whose hint is shown
     run: null, // {id, kind, total, done, compileFailed} while a run goes on
     summary: null, // {text, mode}: how the last run seen live ended; wins over the history's last line
     history: [],
@@ -466,49 +464,9 @@
     }, `${baseName(path)}:${location.line}`);
   }
 
-  /** The hint button (#hint-<id>) and the place its text appears. */
+  /** The hint ladder and the AI tutor for a failure (guidance.js): #hint-<id>, #hint-text-<id>, #tutor-... */
   function hintControls(c) {
-    const shown = state.hintsOpen.has(c.id) && state.hints.has(c.id);
-    const text = el('p', { class: 'hint', id: `hint-text-${c.id}`, 'aria-live': 'polite', hidden: !shown },
-      shown ? state.hints.get(c.id) : '');
-    const button = el('button', {
-      type: 'button',
-      class: 'small hint-button',
-      id: `hint-${c.id}`,
-      'aria-expanded': String(shown),
-      'aria-controls': `hint-text-${c.id}`,
-      text: shown ? 'Hide hint' : 'Hint',
-    });
-    button.addEventListener('click', () => toggleHint(c.id, button, text));
-    return el('div', { class: 'hint-box' }, button, text);
-  }
-
-  async function toggleHint(id, button, text) {
-    if (state.hintsOpen.has(id)) {
-      state.hintsOpen.delete(id);
-      text.hidden = true;
-      button.textContent = 'Hint';
-      button.setAttribute('aria-expanded', 'false');
-      return;
-    }
-    state.hintsOpen.add(id);
-    text.hidden = false;
-    button.setAttribute('aria-expanded', 'true');
-    button.textContent = 'Hide hint';
-    if (!state.hints.has(id)) {
-      text.textContent = 'Loading the hint…';
-      try {
-        const data = await api(`/api/hints/${encodeURIComponent(id)}`);
-        state.hints.set(id, data.hint ?? '');
-      } catch (error) {
-        text.textContent = `No hint could be loaded: ${error.message}`;
-        state.hintsOpen.delete(id);
-        button.textContent = 'Hint';
-        button.setAttribute('aria-expanded', 'false');
-        return;
-      }
-    }
-    text.textContent = state.hints.get(id);
+    return window.CompanionGuidance.panel(c.id);
   }
 
   /** Opens the first explained failure once, so that the learner sees what to work on without a click. */
@@ -1134,6 +1092,7 @@
     $('run-bench').addEventListener('click', () => startRun('bench'));
     $('watch-toggle').addEventListener('change', changeWatch);
     $('criteria').addEventListener('click', onTableClick);
+    window.CompanionGuidance.init({ el, api });
     connectEvents();
     refreshAll();
   }

@@ -108,6 +108,81 @@ class BenchCommandTest {
     }
 
     @Test
+    void milestoneTwoRunMeasuresEveryTargetsTwoSidesInOneRun() throws IOException {
+        CliRun run = CliRun.of("bench", "--reference", "-m", "2", "--engines", "reference,rocksdb", "--keys", "300",
+                "--runs", "1", "--warmups", "0", "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode doc = JSON.readTree(run.out());
+        assertEquals(0, doc.path("errors").size(), doc.path("errors").toString());
+        assertEquals(0, doc.path("scaling").size(), "the m1-inserts curve is milestone 1's");
+        for (String engine : List.of("reference", "rocksdb")) {
+            for (String workload : List.of("m2-fillrandom", "m2-readrandom", "m2-sync", "m2-group8")) {
+                JsonNode r = find(doc, engine, workload);
+                assertEquals(300, r.path("ops").asInt(), "the sync workloads' caps are above 300: " + r);
+                assertConsistentRate(r);
+            }
+            assertEquals("sync", find(doc, engine, "m2-sync").path("durability").asText());
+            assertEquals("group", find(doc, engine, "m2-group8").path("durability").asText());
+            assertEquals(8, find(doc, engine, "m2-group8").path("threads").asInt());
+            JsonNode space = find(doc, engine, "m2-space").path("space");
+            assertEquals(270 * (16 + 100), space.path("liveBytes").asLong(), "90% of the keys live, 116 B each");
+            assertTrue(space.path("fileBytes").asLong() > 0, space.toString());
+        }
+        assertEquals("compact()", find(doc, "reference", "m2-space").path("space").path("compaction").asText());
+        assertEquals("compactRange()", find(doc, "rocksdb", "m2-space").path("space").path("compaction").asText());
+        assertEquals(1.0, find(doc, "reference", "m2-sync").path("fsyncsPerOp").asDouble(), 0.001);
+        assertEquals(1.0, find(doc, "fdatasync", "m2-sync").path("fsyncsPerOp").asDouble(), 0.001,
+                "the baseline forces once per append");
+        find(doc, "hashmap", "m2-fillrandom");
+        find(doc, "hashmap", "m2-readrandom");
+        Set<String> baselineWorkloads = new HashSet<>();
+        for (JsonNode r : doc.path("results")) {
+            if (r.path("engine").asText().equals("hashmap") || r.path("engine").asText().equals("fdatasync")) {
+                baselineWorkloads.add(r.path("engine").asText() + " " + r.path("workload").asText());
+            }
+        }
+        assertEquals(Set.of("hashmap m2-fillrandom", "hashmap m2-readrandom", "fdatasync m2-sync"), baselineWorkloads,
+                "a baseline runs only the workloads whose targets divide by it");
+        Set<String> modes = new HashSet<>();
+        for (JsonNode settings : doc.path("engines")) {
+            modes.add(settings.path("engine").asText() + " " + settings.path("durability").asText());
+        }
+        assertTrue(modes.containsAll(List.of("reference none", "reference sync", "reference group", "rocksdb group",
+                "fdatasync sync")), modes.toString());
+        Set<String> targets = new HashSet<>();
+        for (JsonNode t : doc.path("targets")) {
+            assertEquals("reference", t.path("engine").asText(), t.toString());
+            targets.add(t.path("target").asText());
+            if (t.path("target").asText().equals("readrandom-vs-lmdb")) {
+                assertEquals("lmdb has no m2-readrandom result", t.path("missing").asText(), "lmdb is not in the run");
+            } else {
+                assertTrue(t.has("ratio") && t.has("met"), "both sides ran, so the target has a ratio: " + t);
+            }
+        }
+        assertEquals(Set.of("fillrandom-vs-rocksdb", "readrandom-vs-lmdb", "readrandom-vs-hashmap",
+                "sync-vs-fdatasync", "group8-vs-sync", "space-after-compaction"), targets);
+        JsonNode first = doc.path("targets").get(0);
+        assertEquals(find(doc, "reference", "m2-fillrandom").path("opsPerSec").asDouble()
+                / find(doc, "rocksdb", "m2-fillrandom").path("opsPerSec").asDouble(), first.path("ratio").asDouble(),
+                1e-9, "fillrandom-vs-rocksdb divides the two rates of this run");
+    }
+
+    @Test
+    void milestoneTwoTableNamesEachWorkloadsDurabilityAndPrintsTargetsAndSpace() {
+        CliRun run = CliRun.of("bench", "--reference", "-m", "2", "--engines", "reference,lmdb", "--workloads",
+                "m2-group8,m2-space", "--keys", "200", "--runs", "1", "--warmups", "0");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("durability group, 8 threads"), run.out());
+        assertTrue(run.out().contains("lmdb         not run: LMDB"), "refused, not run at a weaker durability: "
+                + run.out());
+        assertTrue(run.out().contains("space after compaction"), run.out());
+        assertTrue(run.out().matches("(?s).*lmdb +n/a .*"), "LMDB has no compaction call: " + run.out());
+        assertTrue(run.out().contains("targets (issue 5; ratios within this run):"), run.out());
+        assertTrue(run.out().contains("after compaction: files at most 1.5x the live data"), run.out());
+        assertTrue(!run.out().contains("8 writers at group"), "its other side, m2-sync, was not asked for");
+    }
+
+    @Test
     void unknownEngineIsAUsageErrorNamingTheEngines() {
         CliRun run = CliRun.of("bench", "--reference", "--engines", "oracle");
         assertEquals(2, run.status());

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LearnerPathTest {
     private static final Milestone M1 = Catalog.load().milestone(1);
+    private static final Milestone M2 = Catalog.load().milestone(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -37,7 +38,12 @@ class LearnerPathTest {
 
     /** Writes the reference solution over the starter, as a learner who filled in every TODO would have it. */
     private static void solve(Path ws) throws IOException {
-        for (String path : M1.sourcePaths()) {
+        solve(ws, M1);
+    }
+
+    /** Writes {@code milestone}'s reference solution over its starter files. */
+    private static void solve(Path ws, Milestone milestone) throws IOException {
+        for (String path : milestone.sourcePaths()) {
             Files.writeString(ws.resolve("src/main/java").resolve(path),
                     ScaffoldGenerator.solution(path, ReferenceSources.read(path)).text());
         }
@@ -83,9 +89,32 @@ class LearnerPathTest {
 
         CliRun status = CliRun.of("status", "-w", ws.toString());
         assertTrue(status.out().contains("passed"), status.out());
+
+        // Milestone 2: next keeps what the learner changed, the starter fails, the solution passes both milestones.
+        Path kvStore = ws.resolve("src/main/java/companion/database/kv/KVStore.java");
+        String mine = Files.readString(kvStore) + "\n// my own note\n";
+        Files.writeString(kvStore, mine);
+        Files.writeString(ws.resolve("LESSON.md"), Files.readString(ws.resolve("LESSON.md")) + "\nmy notes\n");
         CliRun next = CliRun.of("next", "-w", ws.toString());
-        assertEquals(0, next.status());
-        assertTrue(next.out().contains("not yet available"), next.out());
+        assertEquals(0, next.status(), next.out() + next.err());
+        assertTrue(next.out().contains("Unlocked milestone 2"), next.out());
+        assertEquals(mine, Files.readString(kvStore), "next must not touch a file the learner changed");
+        assertTrue(Files.readString(ws.resolve("LESSON.md.new")).startsWith("# Milestone 2"),
+                "the new lesson goes beside the learner's edited one");
+        assertTrue(Files.exists(ws.resolve("src/main/java/companion/database/storage/LogStructuredStore.java")));
+        assertTrue(Files.exists(ws.resolve("src/main/java/companion/api/StorageEngine.java")));
+
+        CliRun starter = CliRun.of("test", "-w", ws.toString(), "--seed", "7", "--only", "durable-ack");
+        assertEquals(1, starter.status(), starter.out() + starter.err());
+        assertTrue(starter.out().contains("not written yet: TODO(m2)"), starter.out());
+
+        solve(ws, M2);
+        CliRun both = CliRun.of("test", "-w", ws.toString(), "--json", "--seed", "7");
+        assertEquals(0, both.status(), both.out() + both.err());
+        assertEquals(M1.criteria().size() + M2.criteria().size(), JSON.readTree(both.out()).path("passed").asInt());
+        CliRun end = CliRun.of("next", "-w", ws.toString());
+        assertEquals(0, end.status());
+        assertTrue(end.out().contains("not yet available"), end.out());
     }
 
     @Test

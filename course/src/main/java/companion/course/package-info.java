@@ -6,6 +6,7 @@
  *       criteria, scaffold targets.
  *   <li>{@link companion.course.criteria}: the vocabulary acceptance suites are written in: a criterion, its
  *       failure (did / expected / got / repro), the subject under test.
+ *   <li>{@link companion.course.guidance}: the hint ladders of every criterion, and the optional AI tutor.
  *   <li>{@link companion.course.m1}: milestone 1's acceptance suite.
  *   <li>{@link companion.course.runner}: runs criteria through the JUnit Platform Launcher, in the child JVM the
  *       CLI starts, and reports each as a {@link companion.course.runner.CriterionResult}.

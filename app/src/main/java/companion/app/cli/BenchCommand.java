@@ -29,6 +29,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code companion bench}: the same workloads on the learner's code, the reference and real databases, each
  * engine in its own JVM, all at one durability, and the results as the seed's lines, a table, JSON and a chart.
+ *
+ * <p>From milestone 2 on, {@code yours} and {@code reference} are the storage engine, and the milestone's workloads
+ * each fix their own durability and threads (fillrandom and readrandom at {@code none}, one writer at {@code sync},
+ * eight at {@code group}, space after compaction), so one run answers every target of issue 5. The baselines
+ * those targets compare with ({@code hashmap}, {@code fdatasync}) are added to the engines, and the targets' ratios
+ * are printed after the tables and included in the JSON.
  */
 @Command(name = "bench", description = "Benchmark your store against the reference and real databases.")
 final class BenchCommand implements Callable<Integer> {
@@ -49,19 +55,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--workloads", split = ",", paramLabel = "NAME", description = "Workloads (default: the milestone's).")
     List<String> workloads;
 
-    @Option(names = "--ops", defaultValue = "1000", paramLabel = "N", description = "Operations per run (default: ${DEFAULT-VALUE}).")
-    int ops;
+    @Option(names = {"--ops", "--keys"}, paramLabel = "N",
+            description = "Operations per run, and keys in the store (default: 1,000 at milestone 1, 1,000,000 from milestone 2).")
+    Integer ops;
 
-    @Option(names = "--runs", defaultValue = "5", paramLabel = "R", description = "Measured runs per workload (default: ${DEFAULT-VALUE}).")
-    int runs;
+    @Option(names = "--runs", paramLabel = "R", description = "Measured runs per workload (default: 5 at milestone 1, 3 from milestone 2).")
+    Integer runs;
 
-    @Option(names = "--warmups", defaultValue = "2", paramLabel = "W", description = "Warm-up runs before them (default: ${DEFAULT-VALUE}).")
-    int warmups;
+    @Option(names = "--warmups", paramLabel = "W", description = "Warm-up runs before them (default: 2 at milestone 1, 1 from milestone 2).")
+    Integer warmups;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "Client threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "Client threads (default: ${DEFAULT-VALUE}); workloads that fix their own keep it.")
     int threads;
 
-    @Option(names = "--durability", defaultValue = "none", paramLabel = "D", description = "none, group or sync (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--durability", defaultValue = "none", paramLabel = "D", description = "none, group or sync (default: ${DEFAULT-VALUE}); workloads that fix their own (milestone 2's) keep it.")
     String durability;
 
     @Option(names = "--key-size", defaultValue = "16", paramLabel = "B") int keySize;
@@ -72,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--scaling", split = ",", paramLabel = "N",
-            description = "Sizes of the scaling curve (default: 1000,10000,100000,1000000; --scaling none to skip).")
+            description = "Sizes of the m1-inserts scaling curve (default at milestone 1: 1000,10000,100000,1000000; none from milestone 2; --scaling none to skip).")
     List<String> scaling;
 
     @Option(names = "--budget", defaultValue = "60", paramLabel = "SEC", description = "A run or scaling step longer than this is stopped (default: ${DEFAULT-VALUE}).")
@@ -88,8 +95,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Workspace ws = reference ? null : workspace.open();
         int number = milestone != null ? milestone : ws == null ? 1 : ws.state().milestone();
-        List<String> chosenEngines = engines != null ? engines : defaultEngines(ws != null);
-        chosenEngines.forEach(Engines::named); // unknown names fail here, before anything runs
+        List<String> chosenEngines = new ArrayList<>(engines != null ? engines : defaultEngines(ws != null));
+        chosenEngines.forEach(name -> Engines.named(name, number)); // unknown names fail here, before anything runs
         if (ws == null && chosenEngines.contains("yours")) {
             throw new IllegalArgumentException("engine 'yours' needs a workspace: pass -w DIR instead of --reference");
         }
@@ -99,6 +106,7 @@ final class BenchCommand implements Callable<Integer> {
         if (chosenWorkloads.isEmpty()) {
             throw new IllegalArgumentException("milestone " + number + " has no benchmark workloads yet");
         }
+        addBaselines(chosenEngines, chosenWorkloads);
         String learnerClasspath = null;
         if (chosenEngines.contains("yours")) {
             List<CompileError> errors = SourceCompiler.compile(ws.sources(), ws.classes(), List.of(), ws.root());
@@ -110,8 +118,11 @@ final class BenchCommand implements Callable<Integer> {
             learnerClasspath = ChildClasspath.learner(ws.classes());
         }
         Path scratch = scratchDirectory(ws);
-        BenchPlan plan = new BenchPlan("", Durability.parse(durability), chosenWorkloads, ops, runs, warmups, threads,
-                keySize, valueSize, seed, budget, scalingSizes(), scratch);
+        boolean firstMilestone = number < 2;
+        BenchPlan plan = new BenchPlan("", Durability.parse(durability), chosenWorkloads,
+                ops != null ? ops : firstMilestone ? 1_000 : 1_000_000, runs != null ? runs : firstMilestone ? 5 : 3,
+                warmups != null ? warmups : firstMilestone ? 2 : 1, threads, keySize, valueSize, seed, budget,
+                scalingSizes(firstMilestone), scratch, number);
         BenchRun.Outcome outcome;
         try (BenchProgress progress = BenchProgress.start(BenchRun.steps(plan, chosenEngines), false)) {
             outcome = BenchRun.run(plan, chosenEngines, learnerClasspath, progress::step);
@@ -131,6 +142,23 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Adds the ceilings the workloads' targets are measured against (Workload#baselines) to the run, right after
+     * the course's engines: the targets divide by them, and on a disk whose fsync rate drifts from minute to
+     * minute, the baseline is best measured next to the engine it is compared with, not after every peer.
+     */
+    static void addBaselines(List<String> engines, List<String> workloads) {
+        List<String> missing = workloads.stream().flatMap(w -> Workloads.named(w).baselines().stream()).distinct()
+                .filter(b -> !engines.contains(b)).toList();
+        int after = 0;
+        for (int i = 0; i < engines.size(); i++) {
+            if (engines.get(i).equals("yours") || engines.get(i).startsWith("reference")) {
+                after = i + 1;
+            }
+        }
+        engines.addAll(after, missing);
+    }
+
     /** Where run directories go: the workspace (a real disk, as the learner's data is), or ./target. */
     static Path scratchDirectory(Workspace ws) throws IOException {
         Path scratch = ws != null ? ws.root().resolve(".companion/bench-scratch")
@@ -142,7 +170,7 @@ final class BenchCommand implements Callable<Integer> {
     private void writeChart(BenchRun.Outcome outcome, int number) {
         Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
         for (BenchResult r : outcome.results()) {
-            if (r.stopped() == null) {
+            if (r.stopped() == null && r.space() == null) { // a space ratio is not a rate: no bar
                 bars.computeIfAbsent(r.workload(), w -> new LinkedHashMap<>()).put(r.engine(), r.opsPerSec());
             }
         }
@@ -162,9 +190,10 @@ final class BenchCommand implements Callable<Integer> {
         return names;
     }
 
-    private List<Integer> scalingSizes() {
+    /** The scaling curve is milestone 1's inserts: by default only at milestone 1. */
+    private List<Integer> scalingSizes(boolean firstMilestone) {
         if (scaling == null) {
-            return List.of(1_000, 10_000, 100_000, 1_000_000);
+            return firstMilestone ? List.of(1_000, 10_000, 100_000, 1_000_000) : List.of();
         }
         if (scaling.size() == 1 && scaling.get(0).equals("none")) {
             return List.of();
@@ -185,8 +214,9 @@ final class BenchCommand implements Callable<Integer> {
         doc.put("threads", plan.threads());
         doc.put("keySize", plan.keySize());
         doc.put("valueSize", plan.valueSize());
-        doc.put("engines", outcome.settings().values());
+        doc.put("engines", outcome.allSettings()); // one per engine and durability used
         doc.put("results", outcome.results());
+        doc.put("targets", outcome.targets());
         doc.put("scaling", outcome.scaling());
         List<Map<String, String>> errors = new ArrayList<>();
         outcome.failures().forEach((step, why) -> errors.add(Map.of("step", step, "message", why)));

@@ -2,9 +2,12 @@ package companion.app.cli;
 
 import companion.app.runner.BenchRun;
 import companion.bench.engine.EngineSettings;
+import companion.bench.engine.Engines;
 import companion.bench.run.BenchPlan;
 import companion.bench.run.BenchResult;
 import companion.bench.run.ScalingPoint;
+import companion.bench.run.SpaceUse;
+import companion.bench.target.TargetCheck;
 import companion.bench.workload.Workload;
 import companion.bench.workload.Workloads;
 import java.io.PrintStream;
@@ -38,38 +41,15 @@ final class BenchReport {
 
     void print(PrintStream out, String scratch) {
         for (String workload : plan.workloads()) {
-            Workload w = Workloads.named(workload);
-            String data = w.operation() == Workload.Operation.YCSB ? "YCSB's keys, mix and randomness (not seedable)"
-                    : String.format("%d B keys / %d B values, seed %d", plan.keySize(), plan.valueSize(), plan.seed());
-            out.printf("workload %s: %s, %s, durability %s, %s%n", workload, w.description(), data,
-                    plan.durability().word(), plan.runs() == 1 ? "1 run" : "median of " + plan.runs()
-                            + " runs after " + plan.warmups() + " warm-up" + (plan.warmups() == 1 ? "" : "s"));
-            Optional<BenchResult> reference = result("reference", workload);
-            for (String engine : outcome.settings().keySet()) {
-                EngineSettings s = outcome.settings().get(engine);
-                if (!s.honoured()) {
-                    out.printf("  %-12s not run: %s%n", engine, s.reason());
-                    continue;
-                }
-                Optional<BenchResult> r = result(engine, workload);
-                if (r.isEmpty()) {
-                    String why = outcome.failures().getOrDefault(engine + " " + workload, "no result (see errors below)");
-                    out.printf("  %-12s %s%n", engine, why.startsWith("not run: ") ? why : "failed: " + why);
-                    continue;
-                }
-                String ratio = reference.isPresent() && !engine.equals("reference") && r.get().stopped() == null
-                        && reference.get().opsPerSec() > 0
-                        ? String.format("    (%s = %sx reference)", engine,
-                                ratio(r.get().opsPerSec() / reference.get().opsPerSec()))
-                        : "";
-                out.printf("  %-12s %s%s%n", engine, r.get().resultLine(), ratio);
-            }
-            out.println();
+            printWorkload(out, Workloads.named(workload));
         }
         printTable(out);
+        printSpace(out);
         printScaling(out);
+        printTargets(out);
         out.println("settings (what each durability means per engine; same JVM options for all):");
-        outcome.settings().forEach((engine, s) -> out.printf("  %-12s %s%n", engine, s.describe()));
+        outcome.settings().forEach((engine, byMode) -> byMode.forEach((mode, s) ->
+                out.printf("  %-12s %-6s %s%n", engine, mode, s.describe())));
         out.println("  scratch     " + scratch);
         if (!outcome.errors().isEmpty() || !outcome.failures().isEmpty()) {
             out.println();
@@ -79,18 +59,94 @@ final class BenchReport {
         }
     }
 
+    /** The workload's header, then the seed's line for every engine that ran it (or why it did not). */
+    private void printWorkload(PrintStream out, Workload w) {
+        String workload = w.name();
+        String data = w.operation() == Workload.Operation.YCSB ? "YCSB's keys, mix and randomness (not seedable)"
+                : String.format("%d B keys / %d B values, seed %d", plan.keySize(), plan.valueSize(), plan.seed());
+        String durability = w.durabilityIn(plan.durability()).word();
+        int threads = w.threadsIn(plan.threads());
+        String runs = w.operation() == Workload.Operation.SPACE || plan.runs() == 1 ? "1 run"
+                : "median of " + plan.runs() + " runs after " + plan.warmups() + " warm-up"
+                        + (plan.warmups() == 1 ? "" : "s");
+        out.printf("workload %s: %s, %s, durability %s%s, %s%n", workload, w.description(), data, durability,
+                threads == 1 ? "" : ", " + threads + " threads", runs);
+        Optional<BenchResult> reference = result("reference", workload);
+        for (String engine : outcome.settings().keySet()) {
+            Optional<EngineSettings> s = outcome.settings(engine, durability);
+            Optional<BenchResult> r = result(engine, workload);
+            String failure = outcome.failures().get(engine + " " + workload);
+            if (r.isEmpty() && failure == null && Engines.isBaseline(engine)) {
+                continue; // a baseline runs only the workloads whose targets need it
+            }
+            if (s.isPresent() && !s.get().honoured()) {
+                out.printf("  %-12s not run: %s%n", engine, s.get().reason());
+                continue;
+            }
+            if (r.isEmpty()) {
+                String why = failure != null ? failure : "no result (see errors below)";
+                out.printf("  %-12s %s%n", engine, why.startsWith("not run: ") ? why : "failed: " + why);
+                continue;
+            }
+            String ratio = reference.isPresent() && !engine.equals("reference") && r.get().stopped() == null
+                    && reference.get().opsPerSec() > 0 && r.get().space() == null
+                    ? String.format("    (%s = %sx reference)", engine,
+                            ratio(r.get().opsPerSec() / reference.get().opsPerSec()))
+                    : "";
+            out.printf("  %-12s %s%s%n", engine, r.get().resultLine(), ratio);
+        }
+        out.println();
+    }
+
     private void printTable(PrintStream out) {
-        out.printf("%-12s %-13s %14s %12s %9s %10s %11s %10s%n", "engine", "workload", "ops/sec", "median ms",
-                "spread", "writes/op", "bytes/op", "fsyncs/op");
+        out.printf("%-12s %-13s %-10s %14s %12s %9s %10s %11s %10s%n", "engine", "workload", "durability",
+                "ops/sec", "median ms", "spread", "writes/op", "bytes/op", "fsyncs/op");
         for (BenchResult r : outcome.results()) {
-            out.printf("%-12s %-13s %14s %12.2f %8.0f%% %10s %11s %10s%n", r.engine(), r.workload(),
+            if (r.space() != null) {
+                continue; // its figure is a ratio of bytes: the space table below
+            }
+            out.printf("%-12s %-13s %-10s %14s %12.2f %8.0f%% %10s %11s %10s%n", r.engine(), r.workload(),
+                    r.durability() + (r.threads() == 1 ? "" : " x" + r.threads()),
                     r.stopped() != null ? "stopped" : String.format("%,.0f", r.opsPerSec()), r.medianMillis(),
                     r.spreadPercent(), r.writeCallsPerOp() == null ? "-" : String.format("%.2f", r.writeCallsPerOp()),
                     r.bytesPerOp() == null ? "-" : String.format("%.0f", r.bytesPerOp()),
                     r.fsyncsPerOp() == null ? "-" : String.format("%.2f", r.fsyncsPerOp()));
         }
-        out.println("(writes/op, bytes/op: write system calls and bytes from /proc/self/io; fsyncs/op: FileChannel.force"
-                + " calls, seen for Java engines only; '-' where not measurable)");
+        out.println("(writes/op, bytes/op: write system calls and bytes from /proc/self/io; fsyncs/op:"
+                + " FileChannel.force calls, seen for Java engines only; '-' where not measurable; x8: 8 client threads)");
+        out.println();
+    }
+
+    /** Space after compaction: files against live data, per engine, with the call that compacted. */
+    private void printSpace(PrintStream out) {
+        List<BenchResult> space = outcome.results().stream().filter(r -> r.space() != null).toList();
+        if (space.isEmpty()) {
+            return;
+        }
+        out.println("space after compaction (file bytes: every file in the store's directory, store open):");
+        out.printf("  %-12s %-16s %14s %14s %7s %8s %13s%n", "engine", "compaction", "file bytes", "live bytes",
+                "files", "ratio", "compact ms");
+        for (BenchResult r : space) {
+            SpaceUse u = r.space();
+            out.printf("  %-12s %-16s %,14d %,14d %7d %7.2fx %13s%n", r.engine(), u.compaction(), u.fileBytes(),
+                    u.liveBytes(), u.files(), u.ratio(), u.compaction().equals(SpaceUse.NOT_AVAILABLE) ? "-"
+                            : String.format("%,.0f", u.compactMillis()));
+        }
+        out.println();
+    }
+
+    /** Issue 5's targets, each a ratio of two figures of this run. */
+    private void printTargets(PrintStream out) {
+        List<TargetCheck> targets = outcome.targets();
+        if (targets.isEmpty()) {
+            return;
+        }
+        out.println("targets (issue 5; ratios within this run):");
+        for (TargetCheck t : targets) {
+            String figures = t.ratio() == null ? "" : String.format("    (%,.0f / %,.0f %s)", t.numerator(),
+                    t.denominator(), t.unit());
+            out.printf("  %-12s %-60s %s%s%n", t.engine(), t.claim(), t.verdict(), figures);
+        }
         out.println();
     }
 

@@ -8,6 +8,7 @@ import companion.app.workspace.Workspace;
 import companion.course.compile.CompileError;
 import companion.course.compile.SourceCompiler;
 import companion.course.crash.CrashTest;
+import companion.course.crash.CrashWriter;
 import companion.course.crash.RunResult;
 import companion.course.crash.Violation;
 import java.io.IOException;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Option;
  *   200 runs, 0 violations, 12,345 acknowledged writes checked, seed 42
  * </pre>
  *
- * The engine is reached through {@link CrashTest#REFERENCE_OPENER}, for the reference and a workspace alike.
+ * The engine is reached through {@link CrashTest#engineOpener()}, for the reference and a workspace alike.
  */
 @Command(name = "crash-test", mixinStandardHelpOptions = true,
         description = "Kill a writing process with SIGKILL at random points; check every acknowledged write survives.")
@@ -62,6 +63,11 @@ final class CrashTestCommand implements Callable<Integer> {
     @Option(names = "--durability", defaultValue = "sync", paramLabel = "D",
             description = "sync, group or none (default: ${DEFAULT-VALUE}).")
     String durability;
+
+    @Option(names = "--compact-percent", paramLabel = "P", defaultValue = "" + CrashWriter.DEFAULT_COMPACT_PERCENT,
+            description = "How many of writer thread 0's operations call compact(), in percent (default: ${DEFAULT-VALUE};"
+                    + " the crash-during-compaction criterion uses 25).")
+    int compactPercent;
 
     @Option(names = "--json", description = "Print one JSON document instead of the report.")
     boolean json;
@@ -89,8 +95,10 @@ final class CrashTestCommand implements Callable<Integer> {
         Path scratch = ws != null ? ws.root().resolve(".companion/crash-scratch")
                 : Path.of("target", "crash-scratch").toAbsolutePath();
         Files.createDirectories(scratch);
-        CrashTest test = new CrashTest(new CrashTest.Target(classpath, CrashTest.REFERENCE_OPENER,
-                CrashTest.JVM_OPTIONS), mode, scratch);
+        List<String> options = new ArrayList<>(CrashTest.JVM_OPTIONS);
+        options.add("-D" + CrashWriter.COMPACT_PERCENT + "=" + compactPercent);
+        CrashTest test = new CrashTest(new CrashTest.Target(classpath, CrashTest.engineOpener(), options), mode,
+                scratch);
 
         PrintStream out = System.out;
         String subject = ws == null ? "reference database" : "workspace " + ws.root();
@@ -115,7 +123,7 @@ final class CrashTestCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new IllegalStateException(ws == null ? "the reference database cannot be crash-tested yet: "
                     + e.getMessage() : "your workspace cannot be crash-tested: " + e.getMessage()
-                    + " (milestone 2's engine is opened by " + CrashTest.REFERENCE_OPENER + "(Path, Durability))", e);
+                    + " (milestone 2's engine is opened by " + CrashTest.engineOpener() + "(Path, Durability))", e);
         }
         if (progress) {
             System.err.print("\r");
@@ -133,7 +141,7 @@ final class CrashTestCommand implements Callable<Integer> {
         return violations == 0 ? 0 : 1;
     }
 
-    private static void printFailure(PrintStream out, RunResult r, Workspace ws) {
+    private void printFailure(PrintStream out, RunResult r, Workspace ws) {
         out.println("  ✘ run " + r.index() + " · seed " + r.seed() + " · " + r.kill().describe() + " · "
                 + plural(r.violations().size(), "violation"));
         for (Violation v : r.violations().subList(0, Math.min(SHOWN_VIOLATIONS, r.violations().size()))) {
@@ -147,12 +155,13 @@ final class CrashTestCommand implements Callable<Integer> {
     }
 
     /** The command that runs this run again, alone. */
-    private static String replay(RunResult r, Workspace ws) {
+    private String replay(RunResult r, Workspace ws) {
         return "companion crash-test " + (ws == null ? "--reference" : "-w " + ws.root()) + " --runs 1 --seed "
-                + r.seed() + " --durability " + r.durability().word();
+                + r.seed() + " --durability " + r.durability().word()
+                + (compactPercent != CrashWriter.DEFAULT_COMPACT_PERCENT ? " --compact-percent " + compactPercent : "");
     }
 
-    private static Map<String, Object> document(List<RunResult> results, Workspace ws, Durability mode, long master,
+    private Map<String, Object> document(List<RunResult> results, Workspace ws, Durability mode, long master,
                                                 long violations, long acked) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("subject", ws == null ? "reference" : "workspace");

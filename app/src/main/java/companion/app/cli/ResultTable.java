@@ -1,5 +1,6 @@
 package companion.app.cli;
 
+import companion.course.catalog.Catalog;
 import companion.course.catalog.Milestone;
 import companion.course.runner.CriterionResult;
 import companion.course.runner.Status;
@@ -12,7 +13,9 @@ import java.util.List;
  * criterion, and under a failure its did / expected / got / note / repro lines.
  */
 final class ResultTable {
-    private static final int ID_WIDTH = 22;
+    /** The longest criterion id of the course, so that every row's times and messages line up. */
+    private static final int ID_WIDTH = Catalog.load().milestones().stream()
+            .flatMap(m -> m.criteria().stream()).mapToInt(c -> c.id().length()).max().orElse(20);
     private static final String INDENT = " ".repeat(4 + ID_WIDTH + 1);
 
     private final PrintStream out;
@@ -68,6 +71,7 @@ final class ResultTable {
         if (result.status() != Status.ERROR || result.did() != null) {
             lines.add("repro:    " + result.repro());
         }
+        lines.add("next:     companion hint " + result.id());
         out.println("  " + icon + " " + id + " " + lines.get(0));
         lines.subList(1, lines.size()).forEach(line -> out.println(INDENT + line));
     }

@@ -37,6 +37,19 @@ final class StatusCommand implements Callable<Integer> {
             System.out.printf("  %d  %-20s %-45s scaffold %2.0f %%%n", m.number(), m.title(), where,
                     m.scaffoldTarget() * 100);
         }
+        printHints(progress);
         return 0;
+    }
+
+    /** {@code hints used: 3 (put-and-get to level 2, delete-key to level 1)}; nothing when none were used. */
+    private static void printHints(Progress progress) {
+        if (progress.hintLevels().isEmpty()) {
+            return;
+        }
+        int used = progress.hintLevels().values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder line = new StringBuilder("hints used: " + used + " (");
+        progress.hintLevels().forEach((id, level) -> line.append(id).append(" to level ").append(level).append(", "));
+        line.setLength(line.length() - 2);
+        System.out.println(line.append(")"));
     }
 }

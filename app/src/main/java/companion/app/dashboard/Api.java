@@ -2,6 +2,7 @@ package companion.app.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import companion.app.workspace.Progress;
+import companion.app.workspace.SourceFiles;
 import companion.app.workspace.Workspace;
 import companion.app.workspace.WorkspaceState;
 import companion.course.catalog.Catalog;
@@ -49,6 +50,7 @@ final class Api {
             entry.put("scaffoldTarget", m.scaffoldTarget());
             entry.put("passing", progress.passing(m));
             entry.put("total", m.criteria().size());
+            entry.put("hintsUsed", progress.hintsUsed(m));
             milestones.add(entry);
         }
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -97,11 +99,5 @@ final class Api {
     Map<String, Object> file(String path) throws NoSuchFileException {
         String text = files.read(path);
         return Map.of("path", path, "text", text, "lines", text.lines().count());
-    }
-
-    Map<String, Object> hint(String criterion) {
-        Milestone m = catalog.milestoneOf(criterion);
-        CriterionSpec spec = m.criterion(criterion).orElseThrow();
-        return Map.of("criterion", criterion, "hint", spec.hint() == null ? spec.checks() : spec.hint());
     }
 }

@@ -2,8 +2,13 @@ package companion.app.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import companion.app.guidance.Guidance;
+import companion.app.guidance.TutorDesk;
+import companion.app.workspace.SourceFiles;
 import companion.app.workspace.Workspace;
 import companion.course.catalog.Catalog;
+import companion.course.guidance.HintBook;
+import companion.course.guidance.tutor.TutorException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -14,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +70,9 @@ public final class DashboardServer implements AutoCloseable {
         watcher.start();
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         Api api = new Api(ws, catalog, runs, watcher, new SourceFiles(ws.sources()));
+        Guidance guidance = new Guidance(ws, catalog, HintBook.load(), Clock.systemUTC());
+        GuidanceApi guide = new GuidanceApi(guidance,
+                new TutorDesk(ws, catalog, guidance, System.getenv(), Clock.systemUTC()), json);
         String page = indexHtml().replace("{{TOKEN}}", token);
 
         Javalin app = Javalin.create(config -> {
@@ -83,7 +92,11 @@ public final class DashboardServer implements AutoCloseable {
         app.get("/api/history", ctx -> ctx.json(Map.of("entries", ws.history().entries())));
         app.get("/api/files", ctx -> ctx.json(Map.of("files", new SourceFiles(ws.sources()).list())));
         app.get("/api/files/<path>", ctx -> ctx.json(api.file(ctx.pathParam("path"))));
-        app.get("/api/hints/{criterion}", ctx -> ctx.json(api.hint(ctx.pathParam("criterion"))));
+        app.get("/api/hints/{criterion}", ctx -> ctx.json(guide.hints(ctx.pathParam("criterion"))));
+        app.post("/api/hints/{criterion}", ctx -> ctx.json(guide.nextHint(ctx.pathParam("criterion"))));
+        app.get("/api/tutor", ctx -> ctx.json(guide.tutor()));
+        app.post("/api/tutor/preview", ctx -> ctx.json(guide.preview(body(ctx, json))));
+        app.post("/api/tutor", ctx -> guide.ask(ctx, body(ctx, json)));
         app.post("/api/test", ctx -> accepted(ctx, runs.startTest("button", stringList(body(ctx, json), "only"))));
         app.post("/api/bench", ctx -> {
             JsonNode body = body(ctx, json);
@@ -95,6 +108,7 @@ public final class DashboardServer implements AutoCloseable {
         });
         app.sse("/api/events", hub::add);
         app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(error(e)));
+        app.exception(TutorException.class, (e, ctx) -> ctx.status(400).json(error(e))); // not configured
         app.exception(NoSuchFileException.class, (e, ctx) -> ctx.status(404).json(Map.of("error",
                 "no file " + e.getMessage() + " under src/main/java")));
         app.exception(Exception.class, (e, ctx) -> ctx.status(500).json(error(e)));

@@ -5,6 +5,7 @@ import companion.app.runner.BenchRun;
 import companion.app.runner.ChildClasspath;
 import companion.app.runner.SuiteRun;
 import companion.app.runner.TestRun;
+import companion.app.workspace.SourceFiles;
 import companion.app.workspace.Workspace;
 import companion.bench.engine.Engines;
 import companion.bench.run.BenchPlan;

@@ -10,7 +10,7 @@
  *   <li>{@link companion.app.dashboard.EventHub}: the open event streams, and broadcasting to them.
  *   <li>{@link companion.app.dashboard.Watcher}: watch mode over {@code src/main/java}, debounced.
  *   <li>{@link companion.app.dashboard.CriterionView}: a criterion with its latest result, as the page shows it.
- *   <li>{@link companion.app.dashboard.SourceFiles}: listing and reading sources, never outside the workspace.
+ *   <li>{@link companion.app.workspace.SourceFiles}: listing and reading sources, never outside the workspace.
  * </ul>
  *
  * Invariants: every POST carries the page's token and no foreign Origin; no file outside {@code src/main/java} is

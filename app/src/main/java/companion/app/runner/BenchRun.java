@@ -2,15 +2,20 @@ package companion.app.runner;
 
 import companion.app.workspace.Workspace;
 import companion.bench.engine.EngineSettings;
+import companion.bench.engine.Engines;
 import companion.bench.run.BenchEvent;
 import companion.bench.run.BenchPlan;
 import companion.bench.run.BenchResult;
 import companion.bench.run.ScalingPoint;
+import companion.bench.target.TargetCheck;
+import companion.bench.target.Targets;
+import companion.bench.workload.Workloads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -29,14 +34,31 @@ public final class BenchRun {
      * Everything one run measured.
      *
      * @param plan     the plan every engine ran (its {@code engine} field is unused)
-     * @param settings each engine's settings at the plan's durability, in run order
+     * @param settings each engine's settings, by durability word, for every durability its workloads ran at (the
+     *                 plan's first), engines in run order
      * @param results  one per engine and workload that completed
      * @param scaling  the scaling curve's points
-     * @param failures "engine workload" → why that workload failed there
+     * @param failures "engine workload" → why that workload failed there, or "not run: why"
      * @param errors   engine-level problems (a JVM that died or hung)
      */
-    public record Outcome(BenchPlan plan, Map<String, EngineSettings> settings, List<BenchResult> results,
-                          List<ScalingPoint> scaling, Map<String, String> failures, List<String> errors) {
+    public record Outcome(BenchPlan plan, Map<String, Map<String, EngineSettings>> settings,
+                          List<BenchResult> results, List<ScalingPoint> scaling, Map<String, String> failures,
+                          List<String> errors) {
+
+        /** What {@code durability} meant for {@code engine} in this run, or empty if no workload used it there. */
+        public Optional<EngineSettings> settings(String engine, String durability) {
+            return Optional.ofNullable(settings.getOrDefault(engine, Map.of()).get(durability));
+        }
+
+        /** Every engine's settings at every durability it reported, flattened: the JSON's {@code engines}. */
+        public List<EngineSettings> allSettings() {
+            return settings.values().stream().flatMap(byMode -> byMode.values().stream()).toList();
+        }
+
+        /** Issue 5's targets this run can answer (none for a milestone 1 run), see {@link Targets}. */
+        public List<TargetCheck> targets() {
+            return Targets.check(plan.milestone(), List.copyOf(settings.keySet()), plan.workloads(), results);
+        }
     }
 
     /**
@@ -50,25 +72,42 @@ public final class BenchRun {
                 new LinkedHashMap<>(), new ArrayList<>());
         for (String engine : engines) {
             runEngine(engine, engine.equals("yours") ? learnerClasspath : ChildClasspath.reference(),
-                    withEngine(plan, engine), outcome, onStep);
+                    planFor(plan, engine), outcome, onStep);
         }
         return outcome;
     }
 
     /** How many steps {@code run} reports through {@code onStep}: one per engine and workload, plus scaling. */
     public static long steps(BenchPlan plan, List<String> engines) {
-        return (long) engines.size() * (plan.workloads().size() + (plan.scaling().isEmpty() ? 0 : 1));
+        return engines.stream().map(engine -> planFor(plan, engine))
+                .mapToLong(p -> p.workloads().size() + (p.scaling().isEmpty() ? 0 : 1)).sum();
+    }
+
+    /**
+     * What {@code engine} runs of {@code plan}. A baseline ({@code hashmap}, {@code fdatasync}) runs only the
+     * workloads that name it, or all of them when none does (it was asked for by name), and never the scaling
+     * curve: it is a ceiling for a target, not a database to chart.
+     */
+    static BenchPlan planFor(BenchPlan plan, String engine) {
+        if (!Engines.isBaseline(engine)) {
+            return plan.forEngine(engine, plan.workloads(), plan.scaling());
+        }
+        List<String> named = plan.workloads().stream()
+                .filter(w -> Workloads.named(w).baselines().contains(engine)).toList();
+        return plan.forEngine(engine, named.isEmpty() ? plan.workloads() : named, List.of());
     }
 
     private static void runEngine(String engine, String classpath, BenchPlan plan, Outcome outcome,
                                   Consumer<String> onStep) {
-        long deadline = 120L + (long) plan.budgetSeconds() * ((long) (plan.warmups() + plan.runs())
+        // Each run may spend the budget twice, filling the store (untimed) and then timing it.
+        long deadline = 120L + (long) plan.budgetSeconds() * (2L * (plan.warmups() + plan.runs())
                 * plan.workloads().size() + plan.scaling().size() + 1);
         List<String> stray = new ArrayList<>();
         ChildJvm.Exit exit = ChildJvm.run(JVM_OPTIONS, classpath, "companion.bench.run.BenchChild", plan.toArgs(),
                 deadline, line -> BenchEvent.parse(line).ifPresentOrElse(event -> {
                     switch (event.type()) {
-                        case "settings" -> outcome.settings().put(engine, event.settings());
+                        case "settings" -> outcome.settings().computeIfAbsent(engine, e -> new LinkedHashMap<>())
+                                .put(event.settings().durability(), event.settings());
                         case "progress" -> onStep.accept(engine + " " + event.step());
                         case "result" -> outcome.results().add(event.result());
                         case "scaling" -> outcome.scaling().add(event.point());
@@ -82,11 +121,6 @@ public final class BenchRun {
             outcome.errors().add(engine + ": the benchmark JVM exited with status " + exit.status() + ": "
                     + ChildJvm.tail(exit.stderr() + "\n" + String.join("\n", stray)));
         }
-    }
-
-    private static BenchPlan withEngine(BenchPlan p, String engine) {
-        return new BenchPlan(engine, p.durability(), p.workloads(), p.ops(), p.runs(), p.warmups(), p.threads(),
-                p.keySize(), p.valueSize(), p.seed(), p.budgetSeconds(), p.scaling(), p.scratch());
     }
 
     /** The run as one line of the workspace's history. */
@@ -105,6 +139,9 @@ public final class BenchRun {
             line.put("ops", r.ops());
             line.put("avgMillis", r.avgMillis());
             line.put("opsPerSec", r.opsPerSec());
+            if (r.space() != null) {
+                line.put("spaceRatio", r.space().ratio()); // opsPerSec is 0: the space workload's figure is this
+            }
             line.put("stopped", r.stopped() != null);
             return line;
         }).toList());

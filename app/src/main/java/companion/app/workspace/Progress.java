@@ -5,13 +5,17 @@ import companion.course.catalog.CriterionSpec;
 import companion.course.catalog.Milestone;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Where the learner stands, read from the history: the latest status of every criterion that has run.
+ * Where the learner stands, read from the history: the latest status of every criterion that has run, and the
+ * hints shown ({@code "kind": "hint"} lines, see {@code companion.app.guidance.Guidance}).
  * A milestone is passed when each of its criteria passed the last time it ran.
  */
 public final class Progress {
     private final Map<String, String> latest = new HashMap<>();
+    /** The deepest hint level shown for each criterion, 1..4. */
+    private final Map<String, Integer> hintLevels = new TreeMap<>();
 
     private Progress() {
     }
@@ -20,6 +24,9 @@ public final class Progress {
     public static Progress of(Workspace ws) {
         Progress progress = new Progress();
         for (JsonNode entry : ws.history().entries()) {
+            if ("hint".equals(entry.path("kind").asText())) {
+                progress.hintLevels.merge(entry.path("criterion").asText(), entry.path("level").asInt(), Math::max);
+            }
             if (!"test".equals(entry.path("kind").asText())) {
                 continue;
             }
@@ -44,5 +51,15 @@ public final class Progress {
     /** True when no criterion of the milestone has run yet. */
     public boolean untested(Milestone milestone) {
         return milestone.criteria().stream().noneMatch(c -> latest.containsKey(c.id()));
+    }
+
+    /** The deepest hint level shown for each criterion that had a hint, by criterion id (sorted). */
+    public Map<String, Integer> hintLevels() {
+        return java.util.Collections.unmodifiableMap(hintLevels);
+    }
+
+    /** How many hints the milestone's criteria used: each level of each ladder counts once. */
+    public int hintsUsed(Milestone milestone) {
+        return milestone.criteria().stream().mapToInt(c -> hintLevels.getOrDefault(c.id(), 0)).sum();
     }
 }

@@ -3,6 +3,8 @@ package companion.app.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import companion.app.FakeProvider;
+import companion.app.runner.TestRun;
 import companion.app.workspace.Workspace;
 import companion.course.catalog.Catalog;
 import companion.course.catalog.Milestone;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real headless Chromium (Debian's, driven by Selenium): the page shows milestone 1 and its
- * criteria, "Run tests" updates them live, and saving a file re-runs them by itself (watch mode).
+ * criteria, "Run tests" updates them live, saving a file re-runs them by itself (watch mode), and the hint panel
+ * climbs its ladder and streams the AI tutor's reply after the consent dialog.
  */
 class DashboardBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -122,6 +126,41 @@ class DashboardBrowserTest {
         waitForAll("passed");
         wait.until(d -> d.findElement(By.id("run-status")).getText().contains("11 of 11"));
         screenshot("dashboard-passing.png");
+    }
+
+    @Test
+    void theHintPanelClimbsTheLadderAndTheTutorStreamsAfterConsent() throws IOException {
+        try (FakeProvider provider = new FakeProvider("What must write do before it returns? ")) {
+            provider.configure(ws.root());
+            browser.navigate().refresh(); // the page asks whether a tutor is configured when it loads
+            wait.until(d -> d.findElements(By.cssSelector("#criteria tr[data-criterion]")).size() == M1.criteria().size());
+            browser.findElement(By.id("run-tests")).click();
+            waitForAll("failed");
+
+            browser.findElement(By.id("hint-put-and-get")).click();
+            wait.until(d -> d.findElement(By.cssSelector("#hint-text-put-and-get li[data-level='1']")).getText()
+                    .startsWith("Hint 1 of 4 · concept"));
+            browser.findElement(By.id("hint-put-and-get")).click();
+            wait.until(d -> d.findElement(By.id("hint-next-put-and-get")).getText().startsWith("Still hint 1."));
+
+            // another failed run of the criterion (as the CLI would record it) unlocks level 2
+            TestRun.ofWorkspace(ws, Catalog.load(), 1, List.of("put-and-get"), 7, r -> { });
+            browser.findElement(By.id("hint-put-and-get")).click();
+            wait.until(d -> d.findElement(By.cssSelector("#hint-text-put-and-get li[data-level='2']")).getText()
+                    .contains("LESSON.md"));
+
+            browser.findElement(By.id("tutor-question-put-and-get")).sendKeys("Why does put throw?");
+            browser.findElement(By.id("tutor-ask-put-and-get")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tutor-consent")));
+            assertTrue(browser.findElement(By.id("tutor-consent-body")).getText().contains("Why does put throw?"));
+            assertEquals(0, provider.requests.size(), "nothing is sent before consent");
+            browser.findElement(By.id("tutor-consent-send")).click();
+            wait.until(d -> d.findElement(By.id("tutor-text-put-and-get")).getText().strip()
+                    .equals("What must write do before it returns?"));
+            WebElement reply = browser.findElement(By.id("tutor-reply-put-and-get"));
+            assertTrue(reply.findElement(By.className("ai-label")).getText().startsWith("AI-generated"));
+            screenshot("dashboard-guidance.png");
+        }
     }
 
     /** Keeps a screenshot under target/screenshots for a person to look at. */

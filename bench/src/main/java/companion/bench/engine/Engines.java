@@ -1,5 +1,7 @@
 package companion.bench.engine;
 
+import companion.bench.baseline.FdatasyncBaseline;
+import companion.bench.baseline.HashMapBaseline;
 import companion.bench.peers.H2MvStoreEngine;
 import companion.bench.peers.LmdbEngine;
 import companion.bench.peers.MapDbEngine;
@@ -11,11 +13,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Every engine the benchmarks know, by name: {@code yours} (the learner's workspace), {@code reference}, and the
- * peers. The order here is the order of tables and charts.
+ * Every engine the benchmarks know, by name: {@code yours} (the learner's workspace), {@code reference}, the
+ * peers, and the baselines. The order here is the order of tables and charts.
+ *
+ * <p>{@code yours} and {@code reference} are the course's store of the milestone being benchmarked: milestone 1's
+ * {@code KVStore} ({@link CourseEngine}), or from milestone 2 on the storage engine ({@link StorageEngineAdapter}).
+ * Baselines ({@code hashmap}, {@code fdatasync}) are not databases but the ceilings a target is measured against;
+ * a workload names the ones it needs ({@link companion.bench.workload.Workload#baselines()}).
  */
 public final class Engines {
     private static final Map<String, Supplier<Engine>> ALL = new LinkedHashMap<>();
+    private static final List<String> BASELINES = List.of("hashmap", "fdatasync");
 
     static {
         ALL.put("yours", () -> CourseEngine.milestoneOne("yours"));
@@ -26,6 +34,8 @@ public final class Engines {
         ALL.put("h2", H2MvStoreEngine::new);
         ALL.put("sqlite", SqliteEngine::new);
         ALL.put("mapdb", MapDbEngine::new);
+        ALL.put("hashmap", HashMapBaseline::new);
+        ALL.put("fdatasync", FdatasyncBaseline::new);
     }
 
     private Engines() {
@@ -36,20 +46,39 @@ public final class Engines {
         return List.copyOf(ALL.keySet());
     }
 
-    /** The peers: every engine that is a real database rather than course code. */
+    /** The peers: every engine that is a real database rather than course code or a baseline. */
     public static List<String> peers() {
-        return names().stream().filter(n -> !n.equals("yours") && !n.startsWith("reference")).toList();
+        return names().stream().filter(n -> !n.equals("yours") && !n.startsWith("reference") && !isBaseline(n))
+                .toList();
+    }
+
+    /** Whether {@code name} is a baseline: a ceiling to compare with, not a database. */
+    public static boolean isBaseline(String name) {
+        return BASELINES.contains(name);
     }
 
     /**
-     * The engine called {@code name}.
+     * The engine called {@code name}, with {@code yours} and {@code reference} meaning milestone 1's store.
      *
      * @throws IllegalArgumentException listing the names there are
      */
     public static Engine named(String name) {
+        return named(name, 1);
+    }
+
+    /**
+     * The engine called {@code name} when milestone {@code milestone} is benchmarked: {@code yours} and
+     * {@code reference} are that milestone's store (milestone 2's storage engine from milestone 2 on).
+     *
+     * @throws IllegalArgumentException listing the names there are
+     */
+    public static Engine named(String name, int milestone) {
         Supplier<Engine> engine = ALL.get(name);
         if (engine == null) {
             throw new IllegalArgumentException("no engine '" + name + "'; there are: " + String.join(", ", names()));
+        }
+        if (milestone >= 2 && (name.equals("yours") || name.equals("reference"))) {
+            return new StorageEngineAdapter(name);
         }
         return engine.get();
     }

@@ -3,23 +3,47 @@ package companion.bench.engine;
 import companion.api.Durability;
 import companion.api.KeyValueStore;
 import companion.api.StorageEngine;
+import companion.course.catalog.Catalog;
+import companion.course.catalog.Entry;
 import companion.course.catalog.EntryPoint;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Milestone 2's reference engine ({@code companion.database.storage.LogStructuredStore}) as a benchmark engine,
- * named {@code reference-m2}. The workloads speak strings; like every peer that stores bytes, this adapter encodes
- * them as UTF-8, so all engines pay the same conversion. Reached by reflection, like {@link CourseEngine}, so the
- * learner's JVM never needs the reference on its classpath.
+ * Milestone 2's engine ({@code companion.database.storage.LogStructuredStore}) as a benchmark engine. One adapter,
+ * three names: {@code reference} and {@code yours} at milestone 2 (which code runs is decided by the child JVM's
+ * classpath, as for {@link CourseEngine}: a learner's run has no reference on it), and {@code reference-m2}, the
+ * reference's engine by name at any milestone.
+ *
+ * <p>The workloads speak strings; like every peer that stores bytes, this adapter encodes them as UTF-8, so all
+ * engines pay the same conversion. Compaction on demand is the engine's public no-argument {@code compact()}, found
+ * by reflection as the crash harness finds it ({@code companion.course.crash.CrashWriter}), since the
+ * {@link StorageEngine} contract does not name one.
  */
 public final class StorageEngineAdapter implements Engine {
-    private static final String CLASS = "companion.database.storage.LogStructuredStore";
+    /** The static {@code open(Path, Durability)} to call when the catalog names none for milestone 2. */
+    static final String OPENER = "companion.database.storage.LogStructuredStore#open";
+
+    private final String name;
+
+    /** The reference's engine under the name {@code reference-m2}. */
+    public StorageEngineAdapter() {
+        this("reference-m2");
+    }
+
+    /**
+     * @param name {@code reference}, {@code reference-m2} or {@code yours}
+     */
+    public StorageEngineAdapter(String name) {
+        this.name = name;
+    }
 
     @Override
     public String name() {
-        return "reference-m2";
+        return name;
     }
 
     @Override
@@ -29,42 +53,86 @@ public final class StorageEngineAdapter implements Engine {
             case SYNC -> "fdatasync per write";
             case GROUP -> "one fdatasync shared by the writers waiting (group commit)";
         };
-        return EngineSettings.honoured(name(), durability.word(), EngineSettings.ordered(
+        if (name.equals("yours")) {
+            // The learner's design is whatever they wrote: claim only what the contract asks for.
+            return EngineSettings.honoured(name, durability.word(), EngineSettings.ordered(
+                    "fsync", fsync + " (as the contract asks)", "design", "yours: see writes/op and bytes/op"));
+        }
+        return EngineSettings.honoured(name, durability.word(), EngineSettings.ordered(
                 "fsync", fsync,
-                "log", "write-ahead log, CRC32C per record, 64 MiB preallocated segments",
+                "log", "write-ahead log, CRC32C per record, 16 MiB preallocated segments (LogOptions default)",
                 "index", "every key in memory; a get reads its record from the log",
-                "compaction", "background, when the log holds 3x the live bytes"));
+                "compaction", "background, when the log holds 3x the live bytes; compact() on demand"));
     }
 
     @Override
     public KeyValueStore open(Path dir, Durability durability) {
-        StorageEngine engine = (StorageEngine) EntryPoint.resolve(CLASS + "#open", StorageEngineAdapter.class
+        settings(durability).requireHonoured();
+        StorageEngine engine = (StorageEngine) EntryPoint.resolve(opener(), StorageEngineAdapter.class
                 .getClassLoader(), "the benchmark opens the store through it", Path.class, Durability.class)
                 .call(dir, durability);
-        return new KeyValueStore() {
-            @Override
-            public Optional<String> get(String key) {
-                return engine.get(bytes(key)).map(v -> new String(v, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void put(String key, String value) {
-                engine.put(bytes(key), bytes(value));
-            }
-
-            @Override
-            public void delete(String key) {
-                engine.delete(bytes(key));
-            }
-
-            @Override
-            public void close() {
-                engine.close();
-            }
-        };
+        return new Store(engine, compactMethod(engine));
     }
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    /** Milestone 2's entry point as the catalog names it (as {@link CourseEngine} reads milestone 1's). */
+    private static String opener() {
+        Entry entry = Catalog.load().milestone(2).entry();
+        return entry != null && entry.opener() != null ? entry.opener() : OPENER;
+    }
+
+    /** The engine's public no-argument {@code compact()}, if it has one and it can be called from here. */
+    private static Optional<Method> compactMethod(StorageEngine engine) {
+        try {
+            Method method = engine.getClass().getMethod("compact");
+            return method.trySetAccessible() ? Optional.of(method) : Optional.empty();
+        } catch (NoSuchMethodException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The engine behind the string contract. */
+    private record Store(StorageEngine engine, Optional<Method> compactMethod) implements KeyValueStore, Compactable {
+        @Override
+        public Optional<String> get(String key) {
+            return engine.get(bytes(key)).map(v -> new String(v, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void put(String key, String value) {
+            engine.put(bytes(key), bytes(value));
+        }
+
+        @Override
+        public void delete(String key) {
+            engine.delete(bytes(key));
+        }
+
+        @Override
+        public Optional<String> compaction() {
+            return compactMethod.map(m -> "compact()");
+        }
+
+        @Override
+        public void compact() {
+            Method method = compactMethod.orElseThrow(() -> new UnsupportedOperationException(
+                    engine.getClass().getName() + " has no public compact() method"));
+            try {
+                method.invoke(engine);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("compact() of " + engine.getClass().getName() + " is not accessible",
+                        e);
+            }
+        }
+
+        @Override
+        public void close() {
+            engine.close();
+        }
+
+        private static byte[] bytes(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
     }
 }

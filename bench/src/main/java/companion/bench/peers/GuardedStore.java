@@ -1,6 +1,7 @@
 package companion.bench.peers;
 
 import companion.api.KeyValueStore;
+import companion.bench.engine.Compactable;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import java.util.concurrent.locks.StampedLock;
  * <p>Calls share a {@link StampedLock}'s read side, so they never wait for one another here; only {@code close}
  * takes the write side. Its cost (one atomic add on enter and one on exit) is the same for every peer.
  */
-final class GuardedStore implements KeyValueStore {
+final class GuardedStore implements KeyValueStore, Compactable {
 
     /**
      * One engine's operations, called only while the store is open, never after {@link #close()}, and never during
@@ -40,6 +41,16 @@ final class GuardedStore implements KeyValueStore {
 
         /** Releases every resource: native handles, files, threads. Called exactly once. */
         void close() throws Exception;
+
+        /** The engine's own call that reclaims dead records' space, as its API names it, or null if it has none. */
+        default String compaction() {
+            return null;
+        }
+
+        /** Runs {@link #compaction()} to completion; called only when that is not null. */
+        default void compact() throws Exception {
+            throw new UnsupportedOperationException("no compaction");
+        }
     }
 
     /** What a call does, for {@link #call}; a lambda over the backend. */
@@ -87,6 +98,27 @@ final class GuardedStore implements KeyValueStore {
         Objects.requireNonNull(key, "key is null");
         call("delete", () -> {
             backend.delete(key);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> compaction() {
+        return Optional.ofNullable(backend.compaction());
+    }
+
+    /**
+     * Runs the engine's compaction, like any other call: not during or after {@link #close()}.
+     *
+     * @throws UnsupportedOperationException when the engine has none
+     */
+    @Override
+    public void compact() {
+        if (backend.compaction() == null) {
+            throw new UnsupportedOperationException(engine + " has no compaction call");
+        }
+        call("compact", () -> {
+            backend.compact();
             return null;
         });
     }

@@ -113,6 +113,17 @@ public final class RocksDbEngine implements Engine {
             db.delete(writes, utf8(key));
         }
 
+        /** Compacts the whole key range into the bottom level, flushing the memtable first (RocksDB's default). */
+        @Override
+        public String compaction() {
+            return "compactRange()";
+        }
+
+        @Override
+        public void compact() throws RocksDBException {
+            db.compactRange();
+        }
+
         /** The database first (it still uses its options while shutting down), then the options it was built from. */
         @Override
         public void close() throws Exception {

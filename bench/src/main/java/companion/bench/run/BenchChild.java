@@ -1,5 +1,6 @@
 package companion.bench.run;
 
+import companion.api.Durability;
 import companion.bench.engine.Engine;
 import companion.bench.engine.EngineSettings;
 import companion.bench.engine.Engines;
@@ -14,7 +15,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The child JVM that benchmarks one engine: {@code BenchChild --engine rocksdb --workloads m1-inserts,... }.
@@ -29,7 +32,7 @@ public final class BenchChild {
     private BenchChild(PrintStream events, BenchPlan plan) {
         this.events = events;
         this.plan = plan;
-        this.engine = Engines.named(plan.engine());
+        this.engine = Engines.named(plan.engine(), plan.milestone());
     }
 
     public static void main(String[] args) {
@@ -41,69 +44,90 @@ public final class BenchChild {
     }
 
     private void run() {
-        EngineSettings settings = engine.settings(plan.durability());
-        emit(new BenchEvent("settings", engine.name(), null, null, settings, null, null));
-        if (!settings.honoured()) {
-            return;
+        // One settings line per durability the workloads use: the run's, and any a workload fixes for itself.
+        Set<Durability> modes = new LinkedHashSet<>(List.of(plan.durability()));
+        plan.workloads().forEach(name -> modes.add(Workloads.named(name).durabilityIn(plan.durability())));
+        for (Durability mode : modes) {
+            emit(new BenchEvent("settings", engine.name(), null, null, engine.settings(mode), null, null));
         }
-        WorkloadRunner runner = new WorkloadRunner(engine, plan.durability(), plan.scratch());
         Keys keys = Keys.generate(plan.ops(), plan.keySize(), plan.valueSize(), plan.seed());
         for (String name : plan.workloads()) {
+            Workload workload = Workloads.named(name);
+            Durability durability = workload.durabilityIn(plan.durability());
+            EngineSettings settings = engine.settings(durability);
             try {
                 emit(new BenchEvent("progress", engine.name(), name, null, null, null, null));
+                if (!settings.honoured()) {
+                    throw new NotRunnable(settings.describe()); // reported, never run at a weaker durability
+                }
+                WorkloadRunner runner = new WorkloadRunner(engine, durability, plan.scratch());
                 emit(new BenchEvent("result", engine.name(), null, null, null,
-                        measure(runner, Workloads.named(name), keys, settings), null));
+                        measure(runner, workload, keys, settings), null));
             } catch (NotRunnable e) {
                 emit(new BenchEvent("error", engine.name(), name, "not run: " + e.getMessage(), null, null, null));
             } catch (RuntimeException | Error e) {
                 emit(new BenchEvent("error", engine.name(), name, describe(e), null, null, null));
             }
         }
-        if (!plan.scaling().isEmpty()) {
+        if (!plan.scaling().isEmpty() && engine.settings(plan.durability()).honoured()) {
             emit(new BenchEvent("progress", engine.name(), "scaling", null, null, null, null));
             try {
-                scale(runner);
+                scale(new WorkloadRunner(engine, plan.durability(), plan.scratch()));
             } catch (RuntimeException | Error e) {
                 emit(new BenchEvent("error", engine.name(), "scaling", describe(e), null, null, null));
             }
         }
     }
 
-    /** Warm-up runs, then measured runs, each on a fresh store; stops early if a run exceeds the budget. */
+    /**
+     * Warm-up runs, then measured runs, each on a fresh store; stops early if a run exceeds the budget. The
+     * workload's own durability, threads and operation cap apply ({@link Workload#opsIn}).
+     */
     private BenchResult measure(WorkloadRunner runner, Workload workload, Keys keys, EngineSettings settings) {
         if (workload.operation() == Workload.Operation.YCSB) {
             return measureYcsb(workload, settings);
         }
-        int[] order = Keys.visitOrder(workload.order(), keys.size(), plan.seed());
         long budget = plan.budgetSeconds() * 1_000_000_000L;
+        if (workload.operation() == Workload.Operation.SPACE) {
+            // One run: the bytes are deterministic, and the compaction's time is a by-product, not the figure.
+            SpaceRun.Outcome outcome = SpaceRun.run(runner, keys,
+                    Keys.visitOrder(workload.order(), keys.size(), plan.seed()), budget);
+            return summarize(workload, settings, List.of(outcome.measurement()), outcome.measurement().stopped(),
+                    0, outcome.space());
+        }
+        int ops = workload.opsIn(plan.ops());
+        int threads = workload.threadsIn(plan.threads());
+        int[] order = Keys.visitOrder(workload.order(), ops, plan.seed());
         List<Measurement> runs = new ArrayList<>();
         String stopped = null;
         for (int i = 0; i < plan.warmups() + plan.runs() && stopped == null; i++) {
-            Measurement m = runner.runOnce(workload, keys, order, plan.threads(), budget);
+            Measurement m = runner.runOnce(workload, keys, order, threads, budget);
             stopped = m.stopped();
             if (i >= plan.warmups() || stopped != null) {
                 runs.add(m);
             }
         }
-        return summarize(workload, settings, runs, stopped);
+        return summarize(workload, settings, runs, stopped, plan.warmups(), null);
     }
 
-    private BenchResult summarize(Workload workload, EngineSettings settings, List<Measurement> runs, String stopped) {
+    private BenchResult summarize(Workload workload, EngineSettings settings, List<Measurement> runs, String stopped,
+                                  int warmups, SpaceUse space) {
         double[] millis = runs.stream().mapToDouble(m -> m.nanos() / 1e6).sorted().toArray();
         double avg = Arrays.stream(millis).average().orElse(0);
         double median = millis.length % 2 == 1 ? millis[millis.length / 2]
                 : (millis[millis.length / 2 - 1] + millis[millis.length / 2]) / 2;
-        long ops = plan.ops();
+        long ops = workload.opsIn(plan.ops());
         boolean counted = runs.stream().allMatch(m -> m.io() != null);
         double perOp = (double) runs.size() * ops;
-        return new BenchResult(engine.name(), workload.name(), workload.verb(), plan.durability().word(),
-                settings.settings(), ops, plan.threads(), 1, runs.size(), plan.warmups(), avg, median, millis[0],
-                millis[millis.length - 1], stopped == null ? ops / (avg / 1000) : 0,
+        boolean rate = stopped == null && space == null;
+        return new BenchResult(engine.name(), workload.name(), workload.verb(), settings.durability(),
+                settings.settings(), ops, workload.threadsIn(plan.threads()), 1, runs.size(), warmups, avg, median,
+                millis[0], millis[millis.length - 1], rate ? ops / (avg / 1000) : 0,
                 counted ? runs.stream().mapToLong(m -> m.io().writeCalls()).sum() / perOp : null,
                 counted ? runs.stream().mapToLong(m -> m.io().bytesWritten()).sum() / perOp : null,
                 counted ? runs.stream().mapToLong(m -> m.io().diskBytes()).sum() / perOp : null,
                 javaForces(workload) ? runs.stream().mapToLong(Measurement::forces).sum() / perOp : null,
-                stopped, plan.seed());
+                stopped, plan.seed(), space);
     }
 
     /**
@@ -116,8 +140,8 @@ public final class BenchChild {
             java.nio.file.Path dir = plan.scratch().resolve(engine.name() + "-ycsb-" + ProcessHandle.current().pid()
                     + "-" + i);
             try {
-                YcsbOutcome outcome = YcsbRun.run(engine, plan.durability(), workload.ycsb(), plan.ops(), plan.ops(),
-                        plan.threads(), dir);
+                YcsbOutcome outcome = YcsbRun.run(engine, Durability.parse(settings.durability()), workload.ycsb(),
+                        plan.ops(), plan.ops(), plan.threads(), dir);
                 if (!outcome.ran()) {
                     throw new NotRunnable(outcome.notSupported());
                 }
@@ -130,16 +154,17 @@ public final class BenchChild {
                 }
             }
         }
-        return summarize(workload, settings, runs, null);
+        return summarize(workload, settings, runs, null, plan.warmups(), null);
     }
 
     /**
      * Whether this engine's fsyncs are Java's {@code FileChannel.force}, which {@link ForceCounter} sees: the
-     * course's stores and H2. Native engines sync behind its back, so they get no figure instead of a zero.
+     * course's stores, H2 and the fdatasync baseline. Native engines sync behind its back, so they get no figure
+     * instead of a zero.
      */
     private boolean javaForces(Workload workload) {
-        return workload.operation() != Workload.Operation.YCSB
-                && List.of("yours", "reference", "reference-m2", "h2").contains(engine.name());
+        return workload.operation() != Workload.Operation.YCSB && workload.operation() != Workload.Operation.SPACE
+                && List.of("yours", "reference", "reference-m2", "h2", "fdatasync").contains(engine.name());
     }
 
     /** The scaling curve: m1-inserts at each size, one warm-up at the smallest, stopping at the first slow step. */

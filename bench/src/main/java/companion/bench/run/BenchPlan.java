@@ -1,6 +1,8 @@
 package companion.bench.run;
 
 import companion.api.Durability;
+import companion.bench.engine.Engines;
+import companion.bench.workload.Workloads;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +23,29 @@ import java.util.List;
  * @param budgetSeconds a run (or a scaling step) longer than this is stopped
  * @param scaling       sizes of the scaling curve, ascending (empty: none)
  * @param scratch       where run directories are made
+ * @param milestone     whose store {@code yours} and {@code reference} are ({@link Engines#named(String, int)})
  */
 public record BenchPlan(String engine, Durability durability, List<String> workloads, int ops, int runs, int warmups,
                         int threads, int keySize, int valueSize, long seed, int budgetSeconds, List<Integer> scaling,
-                        Path scratch) {
+                        Path scratch, int milestone) {
+
+    /**
+     * A plan whose milestone is that of its workloads: the highest milestone among them, or 1 when none belongs
+     * to a milestone (db_bench's and YCSB's workloads).
+     */
+    public BenchPlan(String engine, Durability durability, List<String> workloads, int ops, int runs, int warmups,
+                     int threads, int keySize, int valueSize, long seed, int budgetSeconds, List<Integer> scaling,
+                     Path scratch) {
+        this(engine, durability, workloads, ops, runs, warmups, threads, keySize, valueSize, seed, budgetSeconds,
+                scaling, scratch, Math.max(1, workloads.stream().mapToInt(w -> Workloads.named(w).milestone()).max()
+                        .orElse(1)));
+    }
+
+    /** The same plan for engine {@code name}, running {@code only} these workloads and scaling steps. */
+    public BenchPlan forEngine(String name, List<String> only, List<Integer> scalingSteps) {
+        return new BenchPlan(name, durability, only, ops, runs, warmups, threads, keySize, valueSize, seed,
+                budgetSeconds, scalingSteps, scratch, milestone);
+    }
 
     /** The child's command-line arguments for this plan. */
     public List<String> toArgs() {
@@ -33,7 +54,8 @@ public record BenchPlan(String engine, Durability durability, List<String> workl
                 "--runs", Integer.toString(runs), "--warmups", Integer.toString(warmups),
                 "--threads", Integer.toString(threads), "--key-size", Integer.toString(keySize),
                 "--value-size", Integer.toString(valueSize), "--seed", Long.toString(seed),
-                "--budget", Integer.toString(budgetSeconds), "--scratch", scratch.toString()));
+                "--budget", Integer.toString(budgetSeconds), "--scratch", scratch.toString(),
+                "--milestone", Integer.toString(milestone)));
         if (!scaling.isEmpty()) {
             args.add("--scaling");
             args.add(String.join(",", scaling.stream().map(String::valueOf).toList()));
@@ -57,6 +79,7 @@ public record BenchPlan(String engine, Durability durability, List<String> workl
                 Integer.parseInt(options.get("runs")), Integer.parseInt(options.get("warmups")),
                 Integer.parseInt(options.get("threads")), Integer.parseInt(options.get("key-size")),
                 Integer.parseInt(options.get("value-size")), Long.parseLong(options.get("seed")),
-                Integer.parseInt(options.get("budget")), scaling, Path.of(options.get("scratch")));
+                Integer.parseInt(options.get("budget")), scaling, Path.of(options.get("scratch")),
+                Integer.parseInt(options.getOrDefault("milestone", "1")));
     }
 }

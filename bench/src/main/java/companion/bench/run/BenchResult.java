@@ -29,21 +29,34 @@ import java.util.Map;
  * @param fsyncsPerOp     FileChannel.force calls per operation, for engines whose syncs Java makes (null otherwise)
  * @param stopped         why the workload was stopped (over the time budget), or null
  * @param seed            the seed of keys, values and order
+ * @param space           for the space workload: files against live data after compaction (null for the others,
+ *                        whose figure is a rate)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchResult(String engine, String workload, String verb, String durability, Map<String, String> settings,
                           long ops, int threads, int batch, int runs, int warmups, double avgMillis,
                           double medianMillis, double minMillis, double maxMillis, double opsPerSec,
                           Double writeCallsPerOp, Double bytesPerOp, Double diskBytesPerOp, Double fsyncsPerOp,
-                          String stopped,
-                          long seed) {
+                          String stopped, long seed, SpaceUse space) {
 
     /** {@code Results: 1,000 inserts, avg 39.12ms, 25,412 ops/sec}: the seed's line. */
     public String resultLine() {
+        if (space != null && stopped == null) {
+            String compacted = space.compaction().equals(SpaceUse.NOT_AVAILABLE) ? "no compaction call (n/a)"
+                    : "after " + space.compaction();
+            return String.format("Results: %,d keys, %,d live after %,d writes; %s: %s in %d files for %s live"
+                    + " = %.2fx", ops, space.liveKeys(), space.writes(), compacted, bytes(space.fileBytes()),
+                    space.files(), bytes(space.liveBytes()), space.ratio());
+        }
         if (stopped != null) {
             return String.format("Results: %,d %s, stopped: %s", ops, verb, stopped);
         }
         return String.format("Results: %,d %s, avg %.2fms, %,.0f ops/sec", ops, verb, avgMillis, opsPerSec);
+    }
+
+    /** 1.2 MB, 340.5 MB: decimal units, as {@code du --si}. */
+    static String bytes(long n) {
+        return n < 1_000_000 ? String.format("%,.1f kB", n / 1e3) : String.format("%,.1f MB", n / 1e6);
     }
 
     /** (max - min) / median, as a percentage: how much the runs disagree. */

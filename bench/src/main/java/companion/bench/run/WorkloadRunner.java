@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs a workload once on a fresh store: opens the engine in a new directory, prefills it if the workload says so
- * (untimed), times the operations, closes the store and deletes the directory.
+ * (untimed, but within the budget), times the operations, closes the store and deletes the directory.
  *
  * <p>With several threads, the operations are split into contiguous slices, one per thread, all released
  * together. A deadline is checked every {@link #CHECK_EVERY} operations, so a store that is far too slow (the
@@ -46,8 +46,10 @@ public final class WorkloadRunner {
         Path dir = newDirectory();
         try (KeyValueStore store = engine.open(dir, durability)) {
             if (workload.prefill()) {
-                for (int i = 0; i < keys.size(); i++) {
-                    store.put(keys.key(i), keys.value(i));
+                int filled = prefill(store, keys, System.nanoTime() + budgetNanos);
+                if (filled < keys.size()) {
+                    return new Measurement(0, null, 0, String.format("the untimed fill was over the %d s budget"
+                            + " after %,d of %,d keys", budgetNanos / 1_000_000_000L, filled, keys.size()), 0);
                 }
             }
             try (ForceCounter forces = new ForceCounter()) {
@@ -74,6 +76,21 @@ public final class WorkloadRunner {
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /**
+     * Puts keys 0..N-1 with their values, untimed; returns how many it put before {@code deadline}. A fill has a
+     * budget too: an engine that needs minutes to load a million keys (H2 commits a chunk per put) is reported as
+     * stopped, not waited for.
+     */
+    static int prefill(KeyValueStore store, Keys keys, long deadline) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (i % CHECK_EVERY == 0 && System.nanoTime() > deadline) {
+                return i;
+            }
+            store.put(keys.key(i), keys.value(i));
+        }
+        return keys.size();
     }
 
     private void runThreads(KeyValueStore store, Workload workload, Keys keys, int[] order, int threads,
@@ -130,7 +147,13 @@ public final class WorkloadRunner {
         return to - from;
     }
 
-    private Path newDirectory() {
+    /** Opens the engine in {@code dir} at this runner's durability. */
+    KeyValueStore open(Path dir) {
+        return engine.open(dir, durability);
+    }
+
+    /** A fresh, empty directory for one run, under the scratch directory. */
+    Path newDirectory() {
         try {
             Files.createDirectories(scratch);
             return Files.createTempDirectory(scratch, engine.name() + "-");

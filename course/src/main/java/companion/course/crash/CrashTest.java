@@ -1,6 +1,7 @@
 package companion.course.crash;
 
 import companion.api.Durability;
+import companion.course.catalog.Catalog;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  * {@code companion crash-test} and by the course's own tests.
  *
  * <pre>{@code
- * CrashTest test = new CrashTest(new CrashTest.Target(classpath, CrashTest.REFERENCE_OPENER, CrashTest.JVM_OPTIONS),
+ * CrashTest test = new CrashTest(new CrashTest.Target(classpath, CrashTest.engineOpener(), CrashTest.JVM_OPTIONS),
  *         Durability.SYNC, Path.of("target/crash-scratch"));
  * List<RunResult> results = test.runAll(42, 200, r -> { if (!r.passed()) System.out.println(r.seed()); });
  * }</pre>
@@ -35,12 +36,12 @@ import java.util.stream.Stream;
  */
 public final class CrashTest {
     /**
-     * The opener of the reference database's milestone 2 engine. Hard-coded here, and only here, until
-     * {@code milestones.json} gives milestone 2 an {@code entry}; then read it from
-     * {@code Catalog.load().milestone(2).entry().opener()} instead. A learner's engine is reached by the same name,
-     * since the starter code is generated from the reference.
+     * The opener of milestone 2's engine, as the catalog's entry names it: the reference's and a learner's alike,
+     * since the starter code is generated from the reference. Which one runs depends on the classpath.
      */
-    public static final String REFERENCE_OPENER = "companion.database.storage.LogStructuredStore#open";
+    public static String engineOpener() {
+        return Catalog.load().milestone(2).entry().opener();
+    }
     /** Options of both children: assertions on, a heap cap, a JIT that starts fast (runs are short). */
     public static final List<String> JVM_OPTIONS = List.of("-ea", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");

@@ -29,8 +29,9 @@ import java.util.SplittableRandom;
  *
  * <p>What it does follows from the seed ({@link CrashPlan}): thread {@code t} runs {@code opsPerThread} operations
  * on its own keys, chosen by its own random stream: 50% put, 15% delete, 27% batch (2 to 5 of its keys, each a put
- * or, one time in four, a delete), 5% flush, and 3% compaction on thread 0 when the engine has a public no-argument
- * {@code compact()} method (a flush otherwise). Values are {@link TracedValue}s of 16 to 4,096 bytes, mostly short.
+ * or, one time in four, a delete), 8% flush; on thread 0, when the engine has a public no-argument {@code compact()}
+ * method, {@value #DEFAULT_COMPACT_PERCENT}% compaction instead (or what {@link #COMPACT_PERCENT} says), taken from
+ * the top of that table. Values are {@link TracedValue}s of 16 to 4,096 bytes, mostly short.
  *
  * <p>If every thread finishes, it prints {@code done} and waits for standard input to close: it never closes the
  * store by itself, so the parent's kill always finds it open. If the store cannot be opened, it prints
@@ -40,11 +41,21 @@ import java.util.SplittableRandom;
 public final class CrashWriter {
     /** Exit status when the opener cannot be found or the store cannot be opened. */
     public static final int CANNOT_OPEN = 3;
+    /**
+     * The system property of the writer JVM that sets how many of thread 0's operations, in percent, are a
+     * {@code compact()} (default {@value #DEFAULT_COMPACT_PERCENT}): the crash-during-compaction criterion raises it
+     * so that many kills land inside a compaction.
+     */
+    public static final String COMPACT_PERCENT = "companion.crash.compactPercent";
+    /** Thread 0 compacts this often, in percent of its operations, unless {@link #COMPACT_PERCENT} says otherwise. */
+    public static final int DEFAULT_COMPACT_PERCENT = 3;
 
     private final CrashPlan plan;
     private final StorageEngine engine;
     private final ProtocolOut out;
     private final Optional<Method> compact;
+    /** Percent of thread 0's operations that compact, when the engine can. */
+    private final int compactPercent = Integer.getInteger(COMPACT_PERCENT, DEFAULT_COMPACT_PERCENT);
 
     private CrashWriter(CrashPlan plan, StorageEngine engine, ProtocolOut out) {
         this.plan = plan;
@@ -106,7 +117,9 @@ public final class CrashWriter {
             WriteBatch batch = new WriteBatch();
             List<Write.Item> items = new ArrayList<>();
             Write.Kind kind;
-            if (roll < 50) {
+            if (thread == 0 && compact.isPresent() && roll >= 100 - compactPercent) {
+                kind = Write.Kind.COMPACT;
+            } else if (roll < 50) {
                 kind = Write.Kind.PUT;
                 addItem(batch, items, keys.get(random.nextInt(keys.size())), false, random, thread, seq);
             } else if (roll < 65) {
@@ -121,7 +134,7 @@ public final class CrashWriter {
                     addItem(batch, items, key, random.nextInt(4) == 0, random, thread, seq);
                 }
             } else {
-                kind = roll >= 97 && thread == 0 && compact.isPresent() ? Write.Kind.COMPACT : Write.Kind.FLUSH;
+                kind = Write.Kind.FLUSH;
             }
             Write write = new Write(thread, seq, kind, items);
             out.println(HistoryLine.intent(write).render());

@@ -101,11 +101,16 @@ public final class ChildMain {
         }
     }
 
+    /** The learner's code on this JVM's classpath, reached as the milestone's catalog entry says. */
     private static Subject subjectFor(Milestone milestone, long seed) {
         ClassLoader loader = ClassLoader.getSystemClassLoader();
-        Subject.Opener opener = Subject.reflectiveOpener(milestone.entry().openerClass(),
-                milestone.entry().openerMethod(), loader);
-        return new Subject("your code", opener, milestone.entry().main(), System.getProperty("java.class.path"),
+        String classpath = System.getProperty("java.class.path");
+        if (milestone.number() == 1) {
+            Subject.Opener opener = Subject.reflectiveOpener(milestone.entry().openerClass(),
+                    milestone.entry().openerMethod(), loader);
+            return Subject.ofStore("your code", opener, milestone.entry().main(), classpath, List.of(), seed);
+        }
+        return Subject.ofEngine("your code", Subject.Engine.reflective(milestone.entry().opener(), loader), classpath,
                 List.of(), seed);
     }
 

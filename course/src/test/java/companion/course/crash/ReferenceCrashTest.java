@@ -1,7 +1,6 @@
 package companion.course.crash;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import companion.api.Durability;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The short CI profile of the crash test against the reference database: a few kills per durability in every
- * build. Skipped until the reference's milestone 2 engine ({@link CrashTest#REFERENCE_OPENER}) exists.
+ * build.
  *
  * <p>The long profile is {@code companion crash-test --reference --runs 2000}, or this test with more runs:
  * {@code ./mvnw -pl course test -Dtest=ReferenceCrashTest -Dcrash.runs=2000 -Dcrash.seed=7}.
@@ -27,14 +26,8 @@ class ReferenceCrashTest {
     @ParameterizedTest
     @EnumSource(value = Durability.class, names = {"SYNC", "GROUP"})
     void referenceLosesNoAcknowledgedWrite(Durability durability) {
-        String className = CrashTest.REFERENCE_OPENER.substring(0, CrashTest.REFERENCE_OPENER.indexOf('#'));
-        try {
-            Class.forName(className, false, getClass().getClassLoader());
-        } catch (ClassNotFoundException e) {
-            assumeTrue(false, className + " is not written yet");
-        }
         CrashTest test = new CrashTest(new CrashTest.Target(System.getProperty("java.class.path"),
-                CrashTest.REFERENCE_OPENER, CrashTest.JVM_OPTIONS), durability, scratch);
+                CrashTest.engineOpener(), CrashTest.JVM_OPTIONS), durability, scratch);
         for (RunResult r : test.runAll(SEED, RUNS, x -> { })) {
             assertTrue(r.passed(), () -> "run " + r.index() + ", replay with companion crash-test --reference"
                     + " --runs 1 --seed " + r.seed() + " --durability " + durability.word() + " ("

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import companion.course.Golden;
 import companion.course.TestSubjects;
 import companion.course.catalog.Catalog;
 import companion.course.catalog.Milestone;
@@ -12,10 +13,6 @@ import companion.course.mutants.Flaw;
 import companion.course.runner.CriterionResult;
 import companion.course.runner.CriterionRunner;
 import companion.course.runner.Status;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,7 +32,7 @@ class MutantsTest {
 
     @ParameterizedTest
     @EnumSource(Flaw.class)
-    void criterionCatchesFlawWithAReadableMessage(Flaw flaw) throws IOException {
+    void criterionCatchesFlawWithAReadableMessage(Flaw flaw) {
         CriterionResult result = null;
         for (int attempt = 0; attempt < (flaw.deterministic() ? 1 : RACE_ATTEMPTS); attempt++) {
             Subject.use(TestSubjects.mutant(flaw));
@@ -47,7 +44,7 @@ class MutantsTest {
         assertEquals(Status.FAILED, result.status(), flaw + " must fail " + flaw.caughtBy() + ": " + result.message());
         assertFalse(result.message().contains("\tat "), "a learner must not read a stack trace:\n" + result.message());
         if (flaw.deterministic()) {
-            assertGolden(flaw, "status: " + result.status().word() + "\n" + result.message() + "\n");
+            Golden.assertGolden("m1", flaw.name(), "status: " + result.status().word() + "\n" + result.message() + "\n");
         } else {
             assertTrue(result.did() != null && result.got() != null, result.message());
         }
@@ -57,17 +54,5 @@ class MutantsTest {
     void everyCriterionHasAFlawThatItCatches() {
         Set<String> caught = Arrays.stream(Flaw.values()).map(Flaw::caughtBy).collect(Collectors.toSet());
         M1.criteria().forEach(c -> assertTrue(caught.contains(c.id()), c.id() + " has no mutant: is it vacuous?"));
-    }
-
-    private static void assertGolden(Flaw flaw, String actual) throws IOException {
-        Path golden = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "golden", "m1",
-                flaw.name() + ".txt");
-        if (Boolean.getBoolean("golden.update") || !Files.exists(golden)) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
-                "message for " + flaw + " changed; if on purpose, regenerate with -Dgolden.update=true");
     }
 }

@@ -25,7 +25,10 @@ final class KeyDirectory {
     private final AtomicLong liveBytes = new AtomicLong();
 
     Optional<LogPosition> get(ByteKey key) {
+        // @scaffold-begin m2: Where the key's latest record is; empty for a key that is not live.
         return Optional.ofNullable(live.get(key));
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): KeyDirectory.get, see LESSON.md step 4");
+        // @scaffold-end
     }
 
     /**
@@ -33,6 +36,7 @@ final class KeyDirectory {
      * number is already known (replay of an older segment after a newer one, say).
      */
     void put(ByteKey key, LogPosition location) {
+        // @scaffold-begin m2: Point the key at the location unless it already points at a newer record (larger sequence number); keep liveBytes in step.
         LogPosition[] replaced = {null};
         LogPosition kept = live.merge(key, location, (old, now) -> {
             LogPosition loser = old.sequence() > now.sequence() ? now : old;
@@ -44,6 +48,8 @@ final class KeyDirectory {
         } else if (kept == location) {
             liveBytes.addAndGet(location.size() - replaced[0].size());
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): KeyDirectory.put, see LESSON.md step 4");
+        // @scaffold-end
     }
 
     /**
@@ -51,6 +57,7 @@ final class KeyDirectory {
      * The tombstone itself needs no entry: it only hides older records, and compaction drops them together.
      */
     void remove(ByteKey key, long sequence) {
+        // @scaffold-begin m2: Remove the key unless it points at a record newer than the delete; take its bytes off liveBytes.
         live.computeIfPresent(key, (k, old) -> {
             if (old.sequence() > sequence) {
                 return old; // a newer put already won
@@ -58,6 +65,8 @@ final class KeyDirectory {
             liveBytes.addAndGet(-old.size());
             return null;
         });
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): KeyDirectory.remove, see LESSON.md step 4");
+        // @scaffold-end
     }
 
     /**
@@ -67,15 +76,19 @@ final class KeyDirectory {
      * @return whether the key was moved
      */
     boolean moveIfCurrent(ByteKey key, LogPosition expected, LogPosition moved) {
+        // @scaffold-begin m2: Compare-and-set: move the key to 'moved' only if it still points at 'expected' (ConcurrentHashMap.replace); adjust liveBytes.
         if (!live.replace(key, expected, moved)) {
             return false;
         }
         liveBytes.addAndGet(moved.size() - expected.size());
         return true;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): KeyDirectory.moveIfCurrent, see LESSON.md step 6");
+        // @scaffold-end
     }
 
     /** Live keys starting with {@code prefix}, with their locations (a snapshot; no order). */
     List<Map.Entry<ByteKey, LogPosition>> withPrefix(byte[] prefix) {
+        // @scaffold-begin m2: Collect the live keys that start with the prefix, with their locations.
         List<Map.Entry<ByteKey, LogPosition>> found = new ArrayList<>();
         live.forEach((key, location) -> {
             if (key.startsWith(prefix)) {
@@ -83,16 +96,24 @@ final class KeyDirectory {
             }
         });
         return found;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): KeyDirectory.withPrefix, see LESSON.md step 4");
+        // @scaffold-end
     }
 
     /** Bytes of the records the live keys point at (a batch record counts once per key it holds). */
     long liveBytes() {
+        // @scaffold-begin m2: The running total of the live records' bytes.
         return liveBytes.get();
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): KeyDirectory.liveBytes, see LESSON.md step 6");
+        // @scaffold-end
     }
 
     /** Every live key with its location (a snapshot; no order). */
     List<Map.Entry<ByteKey, LogPosition>> all() {
+        // @scaffold-begin m2: Every live key with its location: the keys with the empty prefix.
         return withPrefix(new byte[0]);
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): KeyDirectory.all, see LESSON.md step 6");
+        // @scaffold-end
     }
 
     /** How many live keys there are. */

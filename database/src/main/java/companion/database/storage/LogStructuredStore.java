@@ -35,7 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * try (LogStructuredStore store = LogStructuredStore.open(dir, Durability.GROUP)) {
  *     store.put(key, value);                                  // one record appended; acknowledged once durable
  *     store.write(new WriteBatch().put(a, x).delete(b));      // one BATCH record: all or nothing
- *     store.get(key);                                         // key directory, then one read of that record
+ *     store.get(key);                                         // key directory, then that record's memory-mapped bytes
  * }
  * }</pre>
  *
@@ -59,14 +59,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * Overwritten and deleted values keep occupying the log until {@link #compact()} (run in the background once the log
  * holds {@link #COMPACT_RATIO} times more bytes than the live records, or on demand). It copies every live record to
  * the head of the log as an ordinary append, holding the key's stripe and only if the key still points there, so
- * the copy is the newest record of its key and a concurrent write simply wins. Then it syncs and deletes every
- * segment wholly before the first copy. Tombstones need no care: they hide only older records, which sit in the
+ * the copy is the newest record of its key and a concurrent write simply wins. It first seals the active segment,
+ * so that every record to copy is in a sealed one, and waits for the writes already numbered below the first copy to
+ * reach the key directory; after the copies it syncs and deletes every segment wholly before the first copy. Tombstones need no care: they hide only older records, which sit in the
  * same deleted prefix. A crash at any point leaves the old records (plus perhaps some copies, which replay in
  * sequence order and agree), or the copies alone: never a mix that loses or resurrects a value.
  *
  * <p>Simplifications against Bitcask: no hint files (recovery reads every record; fine while the log is compacted
  * regularly); compaction rewrites all live data, not just the segments with the most garbage; only whole segments
- * are freed, so with the default 64 MiB segments a small store keeps at least one segment's worth of file.
+ * are freed, and a segment is preallocated at full size, so the newest one is mostly zeros (16 MiB by default).
  */
 public final class LogStructuredStore implements StorageEngine {
     /** Lock stripes for writers: enough that unrelated keys rarely share one. */
@@ -137,11 +138,13 @@ public final class LogStructuredStore implements StorageEngine {
         } else if (operation instanceof Operation.Batch batch) {
             batch.operations().forEach(inner -> apply(keys, inner, at));
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.apply, see LESSON.md step 4");
         // @scaffold-end
     }
 
     @Override
     public Optional<byte[]> get(byte[] key) {
+        // @scaffold-begin m2: Look the key up, read its record and find the value in it; if the read fails but the key has moved meanwhile (compaction), look again.
         checkKey(key);
         ByteKey wanted = ByteKey.wrap(key); // a lookup only: nothing keeps it
         while (true) {
@@ -159,10 +162,13 @@ public final class LogStructuredStore implements StorageEngine {
                 }
             }
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.get, see LESSON.md step 4");
+        // @scaffold-end
     }
 
     /** The value {@code operation} gives {@code key}: the last write to it, in a batch. */
     private static Optional<byte[]> valueIn(Operation operation, byte[] key) {
+        // @scaffold-begin m2: A put of the key gives its value; in a batch, the key's last put or delete wins; anything else gives empty.
         if (operation instanceof Operation.Put put && Arrays.equals(put.key(), key)) {
             return Optional.of(put.value());
         }
@@ -178,50 +184,62 @@ public final class LogStructuredStore implements StorageEngine {
             return value;
         }
         return Optional.empty();
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.valueIn, see LESSON.md step 4");
+        // @scaffold-end
     }
 
     @Override
     public void put(byte[] key, byte[] value) {
+        // @scaffold-begin m2: Check the arguments and write one put record, copying the key (the key directory keeps it).
         checkKey(key);
         Objects.requireNonNull(value, "value is null");
         // The key is kept by the index, so it is copied; the value is copied into the framed record during the call.
         write(List.of(key), new Operation.Put(key.clone(), value));
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.put, see LESSON.md step 2");
+        // @scaffold-end
     }
 
     @Override
     public void delete(byte[] key) {
+        // @scaffold-begin m2: Check the key and write one delete record.
         checkKey(key);
         write(List.of(key), new Operation.Delete(key)); // used to find and remove the key only: kept nowhere
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.delete, see LESSON.md step 2");
+        // @scaffold-end
     }
 
     @Override
     public void write(WriteBatch batch) {
+        // @scaffold-begin m2: Write the whole batch as ONE record (Operation.Batch), holding the stripes of all its keys; an empty batch writes nothing.
         Objects.requireNonNull(batch, "batch is null");
         if (batch.size() == 0) {
             return;
         }
         write(batch.operations().stream().map(WriteBatch.Operation::key).toList(), Operation.Batch.of(batch));
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.write, see LESSON.md step 5");
+        // @scaffold-end
     }
 
     /** Appends {@code operation} holding the stripes of {@code touched}, then updates the directory. */
     private void write(List<byte[]> touched, Operation operation) {
+        // @scaffold-begin m2: Lock the touched keys' stripes in stripe order; append (it returns once durable), then point the key directory at the record; unlock; maybe compact.
         TreeSet<Integer> held = new TreeSet<>();
         touched.forEach(key -> held.add(Math.floorMod(Arrays.hashCode(key), STRIPES)));
         held.forEach(stripe -> stripes[stripe].lock()); // in stripe order: no two writers wait on each other
         try {
-            // @scaffold-begin m2: Append first (it returns once durable), then point the key directory at the record.
             LogPosition at = log.append(operation);
             apply(keys, operation, at);
             appendedSinceCompaction.addAndGet(at.size());
-            // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.write, see LESSON.md");
-            // @scaffold-end
         } finally {
             held.descendingSet().forEach(stripe -> stripes[stripe].unlock());
         }
         maybeCompactInBackground();
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.write, see LESSON.md step 2");
+        // @scaffold-end
     }
 
     private void maybeCompactInBackground() {
+        // @scaffold-begin m2: If the log grew by more than a segment and by more than COMPACT_RATIO times the live bytes, queue one compaction on the background thread.
         long appended = appendedSinceCompaction.get();
         if (appended > log.options().segmentSize() && appended > COMPACT_RATIO * keys.liveBytes()
                 && compactionQueued.compareAndSet(false, true)) {
@@ -235,6 +253,7 @@ public final class LogStructuredStore implements StorageEngine {
                 }
             });
         }
+        // @scaffold-end
     }
 
     /**
@@ -244,10 +263,13 @@ public final class LogStructuredStore implements StorageEngine {
      * @return the number of segments deleted
      */
     public int compact() {
+        // @scaffold-begin m2: One at a time (the compaction lock): seal the active segment, note the first copy's sequence number, wait for writes in flight, copy forward every older live key, sync, then delete the segments before the first copy.
         compaction.lock();
         try {
+            log.seal(); // every record to copy is now in a sealed segment, which deleteBefore can remove
             long firstCopy = log.nextSequence();
             appendedSinceCompaction.set(0);
+            awaitWritesInFlight();
             for (Map.Entry<ByteKey, LogPosition> live : keys.all()) {
                 if (live.getValue().sequence() < firstCopy) {
                     copyForward(live.getKey(), live.getValue());
@@ -258,15 +280,32 @@ public final class LogStructuredStore implements StorageEngine {
         } finally {
             compaction.unlock();
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.compact, see LESSON.md step 6");
+        // @scaffold-end
+    }
+
+    /**
+     * Waits until every write that was appended before the first copy has updated the key directory. A writer holds
+     * its keys' stripes from its append to its directory update, so taking and releasing each stripe once is enough.
+     * Without this wait, a put appended just before the first copy, whose directory update had not happened yet,
+     * would be missing from the snapshot that compaction copies from, and would be deleted with its segment: an
+     * acknowledged write lost (the crash test found exactly that under group commit, where the update waits for the
+     * fsync).
+     */
+    private void awaitWritesInFlight() {
+        for (ReentrantLock stripe : stripes) {
+            stripe.lock();
+            stripe.unlock();
+        }
     }
 
     /** Appends a fresh copy of {@code key}'s record at {@code from}, unless a write has moved the key meanwhile. */
     private void copyForward(ByteKey key, LogPosition from) {
+        // @scaffold-begin m2: Under the key's stripe: if the key still points at 'from', append its value again as a put and move the key there (compare-and-set).
         byte[] bytes = key.bytes();
         ReentrantLock stripe = stripes[Math.floorMod(Arrays.hashCode(bytes), STRIPES)];
         stripe.lock();
         try {
-            // @scaffold-begin m2: Under the key's stripe: if the key still points at 'from', append its value again and move the key there.
             if (!keys.get(key).equals(Optional.of(from))) {
                 return; // written or deleted since the snapshot: the newer record stays
             }
@@ -275,14 +314,16 @@ public final class LogStructuredStore implements StorageEngine {
                 LogPosition copy = log.append(new Operation.Put(bytes, value.get()));
                 keys.moveIfCurrent(key, from, copy);
             }
-            // @scaffold-end
         } finally {
             stripe.unlock();
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.copyForward, see LESSON.md step 6");
+        // @scaffold-end
     }
 
     @Override
     public List<Entry> scan(byte[] prefix) {
+        // @scaffold-begin m2: Walk the keys with this prefix and read each value through get (which copes with compaction).
         Objects.requireNonNull(prefix, "prefix is null");
         List<Entry> found = new ArrayList<>();
         for (Map.Entry<ByteKey, LogPosition> live : keys.withPrefix(prefix)) {
@@ -290,11 +331,16 @@ public final class LogStructuredStore implements StorageEngine {
             get(key).ifPresent(value -> found.add(new Entry(key, value))); // get: it copes with compaction
         }
         return found;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.scan, see LESSON.md step 4");
+        // @scaffold-end
     }
 
     @Override
     public void flush() {
+        // @scaffold-begin m2: Force everything written so far, whatever the durability.
         log.sync();
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.flush, see LESSON.md step 2");
+        // @scaffold-end
     }
 
     /** What opening found in the log: records replayed, a torn tail dropped, records salvaged. */
@@ -309,6 +355,7 @@ public final class LogStructuredStore implements StorageEngine {
 
     @Override
     public void close() {
+        // @scaffold-begin m2: Stop the compaction thread (without interrupting it), wait for a running compaction to finish, then close the log.
         // No interrupt: an interrupted file operation would close the log's channel under every thread.
         compactor.shutdown();
         compaction.lock(); // a running compaction finishes first
@@ -317,12 +364,17 @@ public final class LogStructuredStore implements StorageEngine {
         } finally {
             compaction.unlock();
         }
+        // @scaffold-default log.close();
+        // @scaffold-end
     }
 
     private static void checkKey(byte[] key) {
+        // @scaffold-begin m2: A null key is a NullPointerException, an empty one an IllegalArgumentException.
         Objects.requireNonNull(key, "key is null");
         if (key.length == 0) {
             throw new IllegalArgumentException("a key must be at least 1 byte long");
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.checkKey, see LESSON.md step 2");
+        // @scaffold-end
     }
 }

@@ -5,7 +5,7 @@
  *   put(k, v) ──▶ write-ahead log (wal): [crc len seq type payload][...]   segments, preallocated, CRC32C each
  *                     │
  *                     └──▶ key directory (KeyDirectory): k ──▶ Location(segment, offset, length, sequence)
- *   get(k)    ──▶ key directory ──▶ one read of the record at its location, CRC checked
+ *   get(k)    ──▶ key directory ──▶ the record at its location in the segment's memory map, CRC checked
  *   compaction: copy every live record to the head of the log, sync, delete the segments before the copies
  * </pre>
  *
@@ -19,10 +19,10 @@
  * </ul>
  *
  * <p>Why Bitcask rather than an LSM tree: it is the simplest design that is crash-safe and fast for point reads and
- * writes (one index lookup and one read per get, one append per put). An LSM tree buys ordered scans and key sets
- * larger than memory; milestone 3's B+tree brings order. Simplifications against Bitcask itself: every key lives in
- * memory; prefix scans walk the whole index; one compaction at a time, rewriting all live data; no hint files; no
- * compression.
+ * writes (one index lookup and one read of a memory-mapped record per get, one append per put). An LSM tree buys
+ * ordered scans and key sets larger than memory; milestone 3's B+tree brings order. Simplifications against
+ * Bitcask itself: every key lives in memory; prefix scans walk the whole index; one compaction at a time,
+ * rewriting all live data; no hint files; no compression.
  *
  * <ul>
  *   <li>{@link companion.database.storage.LogStructuredStore}: the engine: the log, the key directory, striped

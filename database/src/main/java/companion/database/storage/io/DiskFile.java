@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * A {@link StorageFile} on the real disk: a thin layer over {@link FileChannel}'s positional {@code write},
- * {@code read} and {@code force(false)}.
+ * {@code read}, {@code map} and {@code force(false)}.
  *
  * <pre>{@code
  * try (StorageFile file = DiskDirectory.open(dir).create("log")) {
@@ -60,6 +60,18 @@ public final class DiskFile implements StorageFile {
             total += n;
         }
         return total;
+    }
+
+    @Override
+    public ByteBuffer map(long position, long size) throws IOException {
+        checkPosition(position);
+        long fileSize = channel.size();
+        if (size < 0 || size > Integer.MAX_VALUE || position + size > fileSize) {
+            // FileChannel.map would silently grow a writable file to cover the range: a caller's mistake here.
+            throw new IllegalArgumentException("cannot map " + size + " bytes at " + position + " of " + path
+                    + ", which has " + fileSize);
+        }
+        return channel.map(FileChannel.MapMode.READ_ONLY, position, size);
     }
 
     @Override

@@ -5,9 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
- * One open file, seen through the only operations a log needs: positional writes and reads, {@code force},
- * {@code size}, {@code truncate}. Everything the database writes goes through this interface, so that tests can
- * swap the disk for a fault-injecting simulation that drops unforced bytes, tears pages or fails an fsync.
+ * One open file, seen through the only operations a log needs: positional writes and reads, a read-only memory
+ * map, {@code force}, {@code size}, {@code truncate}. Everything the database writes and reads goes through this
+ * interface, so that tests can swap the disk for a fault-injecting simulation that drops unforced bytes, tears
+ * pages, flips bits or fails an fsync.
  *
  * <pre>{@code
  * try (StorageFile file = directory.create("00000000000000000001.wal")) {
@@ -49,6 +50,18 @@ public interface StorageFile extends AutoCloseable {
      * @return the number of bytes read: fewer than {@code target} had room for only at the end of the file
      */
     int read(ByteBuffer target, long position) throws IOException;
+
+    /**
+     * A read-only view of bytes {@code [position, position + size)}, mapped into memory ({@code mmap(2)},
+     * shared): reading it reads the OS's page cache with no system call, and it shows every later {@link #write}
+     * to those bytes, because the map and the writes share the same pages. The view outlives {@link #close}, and
+     * even the file's deletion: Java 17 cannot unmap it, so it stays (and so do the deleted file's blocks) until
+     * the garbage collector frees the buffer.
+     *
+     * <p>Requires: {@code position >= 0}, {@code 0 <= size <= Integer.MAX_VALUE}, {@code position + size <= size()},
+     * and the file is not truncated below {@code position + size} while the view is read (a real map then faults).
+     */
+    ByteBuffer map(long position, long size) throws IOException;
 
     /**
      * Forces every byte written so far to the disk ({@code fdatasync}): the data and whatever metadata is needed to

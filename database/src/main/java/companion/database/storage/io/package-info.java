@@ -2,7 +2,8 @@
  * The file layer: the only way the storage engine touches the disk. Two small interfaces, and the real thing:
  *
  * <ul>
- *   <li>{@link companion.database.storage.io.StorageFile}: positional write and read, force, size, truncate.
+ *   <li>{@link companion.database.storage.io.StorageFile}: positional write and read, a read-only memory map,
+ *       force, size, truncate.
  *   <li>{@link companion.database.storage.io.StorageDirectory}: list, create, open, atomic rename, delete, and
  *       sync of the directory itself.
  *   <li>{@link companion.database.storage.io.DiskDirectory} and {@link companion.database.storage.io.DiskFile}:

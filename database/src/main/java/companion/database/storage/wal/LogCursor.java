@@ -61,6 +61,7 @@ public final class LogCursor implements Iterator<LogRecord>, AutoCloseable {
 
     @Override
     public boolean hasNext() {
+        // @scaffold-begin m2: Until a record at or after 'from' is looked ahead, read the next record, opening the next segment when one ends; false past the last segment.
         try {
             while (lookahead == null) {
                 if (reader == null && !openNextSegment()) {
@@ -79,10 +80,13 @@ public final class LogCursor implements Iterator<LogRecord>, AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("cannot read the log in " + directory.path(), e);
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogCursor.hasNext, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     @Override
     public LogRecord next() {
+        // @scaffold-begin m2: Hand out the looked-ahead record (NoSuchElementException if there is none) and remember its position.
         if (!hasNext()) {
             throw new NoSuchElementException("no record at or after #" + from + " past #" + previous);
         }
@@ -90,6 +94,8 @@ public final class LogCursor implements Iterator<LogRecord>, AutoCloseable {
         position = lookaheadPosition;
         lookahead = null;
         return record;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogCursor.next, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     /**
@@ -98,14 +104,18 @@ public final class LogCursor implements Iterator<LogRecord>, AutoCloseable {
      * @throws IllegalStateException before the first {@code next()}
      */
     public LogPosition position() {
+        // @scaffold-begin m2: The position of the record next() returned last; before the first, an IllegalStateException.
         if (position == null) {
             throw new IllegalStateException("next() has not returned a record yet");
         }
         return position;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogCursor.position, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     /** Opens the next segment that may hold records at or after {@code from}; false past the last one. */
     private boolean openNextSegment() throws IOException {
+        // @scaffold-begin m2: Skip the segments wholly before 'from', open the next one with a reader up to its end (the last one: up to lastEnd); false if none is left.
         index++;
         while (index + 1 < segments.size() && segments.get(index + 1).firstSequence() <= from) {
             index++; // every record of segments[index] is older than from
@@ -117,10 +127,13 @@ public final class LogCursor implements Iterator<LogRecord>, AutoCloseable {
         reader = new SegmentReader(file, index == segments.size() - 1 ? lastEnd : file.size());
         offset = 0;
         return true;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogCursor.openNextSegment, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     /** The next record of the open segment, or empty at its end. */
     private Optional<LogRecord> readRecord() throws IOException {
+        // @scaffold-begin m2: Return the next valid record of the segment; at its zero-filled end, empty; damage is a CorruptionException, or with salvage a skip to the next valid record.
         while (offset < reader.end()) {
             Frame frame = reader.frameAt(offset);
             if (frame instanceof Frame.Valid valid) {
@@ -144,25 +157,33 @@ public final class LogCursor implements Iterator<LogRecord>, AutoCloseable {
             offset = next;
         }
         return Optional.empty();
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogCursor.readRecord, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     private void closeSegment() throws IOException {
+        // @scaffold-begin m2: Drop the reader and close the open segment's file, if any.
         reader = null;
         if (file != null) {
             StorageFile open = file;
             file = null;
             open.close();
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogCursor.closeSegment, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     /** Closes the segment being read, if any; {@link #hasNext()} is false from now on. */
     @Override
     public void close() {
+        // @scaffold-begin m2: Move past the last segment and close the open one; a failure is a StorageException.
         index = segments.size();
         try {
             closeSegment();
         } catch (IOException e) {
             throw new StorageException("cannot close a segment of the log in " + directory.path(), e);
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogCursor.close, see LESSON.md step 3");
+        // @scaffold-end
     }
 }

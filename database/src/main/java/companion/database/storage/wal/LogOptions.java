@@ -8,7 +8,7 @@ import java.util.Objects;
  * damaged records (salvage).
  *
  * <pre>{@code
- * LogOptions options = LogOptions.of(Durability.GROUP);                  // 64 MiB segments, no salvage
+ * LogOptions options = LogOptions.of(Durability.GROUP);                  // 16 MiB segments, no salvage
  * LogOptions forTests = LogOptions.of(Durability.SYNC).withSegmentSize(4096);
  * LogOptions rescue = LogOptions.of(Durability.SYNC).withSalvage(true);  // read what survived damage
  * }</pre>
@@ -20,8 +20,11 @@ import java.util.Objects;
  *                    from a damaged log, not for normal operation, where damage must stop the database
  */
 public record LogOptions(Durability durability, long segmentSize, boolean salvage) {
-    /** 64 MiB: large enough that creating a segment is rare, small enough to delete old ones soon. */
-    public static final long DEFAULT_SEGMENT_SIZE = 64L << 20;
+    /**
+     * 16 MiB, PostgreSQL's WAL segment size: large enough that creating one is rare, small enough that the
+     * preallocated, still-empty end of the active segment stays a small share of a compacted store.
+     */
+    public static final long DEFAULT_SEGMENT_SIZE = 16L << 20;
     /** The smallest segment: room for one record with a short key and value. */
     public static final long MIN_SEGMENT_SIZE = 64;
     /** The largest segment: a record's bytes must fit in one Java array. */
@@ -40,7 +43,7 @@ public record LogOptions(Durability durability, long segmentSize, boolean salvag
         }
     }
 
-    /** {@code durability}, 64 MiB segments, no salvage. */
+    /** {@code durability}, 16 MiB segments, no salvage. */
     public static LogOptions of(Durability durability) {
         return new LogOptions(durability, DEFAULT_SEGMENT_SIZE, false);
     }

@@ -36,6 +36,7 @@ final class PayloadCodec {
 
     /** The payload's size in bytes. */
     static int size(Operation operation) {
+        // @scaffold-begin m2: Count the payload's bytes as the grammar lays them out: 4 per length, plus a type byte per batch entry.
         if (operation instanceof Operation.Put put) {
             return 4 + put.key().length + 4 + put.value().length;
         }
@@ -47,10 +48,13 @@ final class PayloadCodec {
             size += 1 + size(entry);
         }
         return size;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): PayloadCodec.size, see LESSON.md step 1");
+        // @scaffold-end
     }
 
     /** Writes the payload of {@code operation} at {@code target}'s position. Requires: {@code size(operation)} fits. */
     static void write(Operation operation, ByteBuffer target) {
+        // @scaffold-begin m2: Put each key and value after its u32 length; a batch is its count, then each entry's type byte and payload.
         if (operation instanceof Operation.Put put) {
             target.putInt(put.key().length).put(put.key());
             target.putInt(put.value().length).put(put.value());
@@ -64,6 +68,8 @@ final class PayloadCodec {
                 write(entry, target);
             }
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): PayloadCodec.write, see LESSON.md step 1");
+        // @scaffold-end
     }
 
     /**
@@ -73,14 +79,18 @@ final class PayloadCodec {
      * @throws MalformedPayloadException if the type is unknown or the bytes do not follow the grammar
      */
     static Operation read(byte type, ByteBuffer payload) {
+        // @scaffold-begin m2: Read one operation of this type, then insist the payload is used up exactly: bytes left over are malformed too.
         Operation operation = readOne(type, payload, true);
         if (payload.hasRemaining()) {
             throw new MalformedPayloadException(payload.remaining() + " bytes left over after the payload");
         }
         return operation;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): PayloadCodec.read, see LESSON.md step 1");
+        // @scaffold-end
     }
 
     private static Operation readOne(byte type, ByteBuffer in, boolean batchAllowed) {
+        // @scaffold-begin m2: Decode a put, a delete or a batch of entries (no batch inside a batch); an unknown type is a MalformedPayloadException.
         switch (type) {
             case Operation.PUT:
                 return new Operation.Put(readBytes(in, "key"), readBytes(in, "value"));
@@ -107,9 +117,12 @@ final class PayloadCodec {
                 throw new MalformedPayloadException(String.format(
                         "unknown type 0x%02x (expected 0x01 put, 0x02 delete or 0x03 batch)", type & 0xff));
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): PayloadCodec.readOne, see LESSON.md step 1");
+        // @scaffold-end
     }
 
     private static byte[] readBytes(ByteBuffer in, String what) {
+        // @scaffold-begin m2: Read a u32 length and that many bytes, checking the length against what is left before allocating.
         int length = readLength(in, what + " length");
         if (length > in.remaining()) {
             throw new MalformedPayloadException("a " + what + " of " + length + " bytes runs past the payload ("
@@ -118,9 +131,12 @@ final class PayloadCodec {
         byte[] bytes = new byte[length];
         in.get(bytes);
         return bytes;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): PayloadCodec.readBytes, see LESSON.md step 1");
+        // @scaffold-end
     }
 
     private static int readLength(ByteBuffer in, String what) {
+        // @scaffold-begin m2: Read a u32 length; fewer than 4 bytes left, or a negative length, is a MalformedPayloadException.
         if (in.remaining() < 4) {
             throw new MalformedPayloadException("the payload ends inside the " + what);
         }
@@ -129,5 +145,7 @@ final class PayloadCodec {
             throw new MalformedPayloadException("negative " + what + ": " + length);
         }
         return length;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): PayloadCodec.readLength, see LESSON.md step 1");
+        // @scaffold-end
     }
 }

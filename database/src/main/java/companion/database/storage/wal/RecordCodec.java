@@ -48,7 +48,10 @@ final class RecordCodec {
 
     /** The size in bytes of {@code operation}'s record, header included. */
     static long size(Operation operation) {
+        // @scaffold-begin m2: The 17-byte header plus the payload's size.
         return (long) HEADER_BYTES + PayloadCodec.size(operation);
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): RecordCodec.size, see LESSON.md step 1");
+        // @scaffold-end
     }
 
     /**
@@ -58,6 +61,7 @@ final class RecordCodec {
      * @return a buffer positioned at 0 whose limit is the record's size
      */
     static ByteBuffer frame(Operation operation) {
+        // @scaffold-begin m2: Allocate the whole record; put the length at offset 4, the type at 16 and the payload from 17 (PayloadCodec.write); sequence and crc stay 0.
         int payload = PayloadCodec.size(operation);
         ByteBuffer record = ByteBuffer.allocate(HEADER_BYTES + payload);
         record.putInt(4, MIN_LENGTH + payload);
@@ -66,6 +70,8 @@ final class RecordCodec {
         PayloadCodec.write(operation, record);
         assert !record.hasRemaining() : record;
         return record.flip();
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): RecordCodec.frame, see LESSON.md step 1");
+        // @scaffold-end
     }
 
     /**
@@ -76,14 +82,18 @@ final class RecordCodec {
         // @scaffold-begin m2: Write the sequence number at offset 8, then the CRC32C of bytes 4 to the end at offset 0.
         record.putLong(8, sequence);
         record.putInt(0, checksum(record, record.position(), record.remaining()));
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): RecordCodec.seal, see LESSON.md step 1");
         // @scaffold-end
     }
 
     /** {@code operation} as the record with sequence number {@code sequence}. */
     static ByteBuffer encode(long sequence, Operation operation) {
+        // @scaffold-begin m2: Frame the operation, then seal it with the sequence number.
         ByteBuffer record = frame(operation);
         seal(record, sequence);
         return record;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): RecordCodec.encode, see LESSON.md step 1");
+        // @scaffold-end
     }
 
     /**
@@ -91,6 +101,7 @@ final class RecordCodec {
      * the segment ends first, everything up to the end of the segment. {@code bytes}' position is not moved.
      */
     static Frame decode(ByteBuffer bytes) {
+        // @scaffold-begin m2: End for a zero header (or a short all-zero rest); Valid if the length fits, the CRC matches and the payload parses; otherwise Damaged, saying why. Never throw.
         int start = bytes.position();
         int available = bytes.remaining();
         if (available < HEADER_BYTES) {
@@ -111,13 +122,11 @@ final class RecordCodec {
                     + " bytes left)");
         }
         int size = (int) (PREFIX_BYTES + length);
-        // @scaffold-begin m2: Compare the stored checksum with CRC32C of the bytes after it; a mismatch is a damaged record.
         int computed = checksum(bytes, start, size);
         if (computed != stored) {
             return new Frame.Damaged(String.format("checksum mismatch: stored 0x%08x, computed 0x%08x", stored,
                     computed));
         }
-        // @scaffold-end
         long sequence = bytes.getLong(start + 8);
         if (sequence < 1) {
             return new Frame.Damaged("sequence number " + sequence + " (they start at 1)");
@@ -129,22 +138,30 @@ final class RecordCodec {
         } catch (PayloadCodec.MalformedPayloadException e) {
             return new Frame.Damaged("the checksum matches but the payload is malformed: " + e.getMessage());
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): RecordCodec.decode, see LESSON.md step 1");
+        // @scaffold-end
     }
 
     /** CRC32C of bytes {@code [start + 4, start + size)}: everything of the record after its crc field. */
     static int checksum(ByteBuffer bytes, int start, int size) {
+        // @scaffold-begin m2: CRC32C (java.util.zip) of the record's bytes after its crc field; the checksum is the low 32 bits.
         CRC32C crc = new CRC32C();
         crc.update(bytes.duplicate().position(start + 4).limit(start + size));
         return (int) crc.getValue();
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): RecordCodec.checksum, see LESSON.md step 1");
+        // @scaffold-end
     }
 
     /** Whether the {@code length} bytes of {@code bytes} from absolute index {@code start} are all zero. */
     static boolean isZero(ByteBuffer bytes, int start, int length) {
+        // @scaffold-begin m2: True if every byte in the range is zero.
         for (int i = start; i < start + length; i++) {
             if (bytes.get(i) != 0) {
                 return false;
             }
         }
         return true;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): RecordCodec.isZero, see LESSON.md step 1");
+        // @scaffold-end
     }
 }

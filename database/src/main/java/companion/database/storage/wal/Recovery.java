@@ -66,17 +66,20 @@ final class Recovery {
 
     private Result run() throws IOException {
         List<String> names = directory.list();
+        // @scaffold-begin m2: Delete every temporary file a crash left in the middle of creating a segment (Segment.isTemporary).
         for (String name : names) {
             if (Segment.isTemporary(name)) {
                 directory.delete(name); // a segment whose creation a crash interrupted: it never held a record
             }
         }
+        // @scaffold-end
         List<Segment> segments = Segment.parse(names);
         if (segments.isEmpty()) {
             Segment first = new Segment(1);
             StorageFile file = first.create(directory, options.segmentSize());
             return new Result(new ArrayList<>(List.of(first)), file, options.segmentSize(), 0, report(1, 1));
         }
+        // @scaffold-begin m2: Read the segments oldest first (checkStart, read), closing each; force the last, and continue the log after its last good record.
         expected = segments.get(0).firstSequence();
         for (int i = 0; i < segments.size(); i++) {
             Segment segment = segments.get(i);
@@ -100,10 +103,13 @@ final class Recovery {
             file.close();
         }
         throw new AssertionError("unreachable: the last segment returns");
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): Recovery.run, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     /** A segment must start where the previous one ended: a gap means a segment file is missing. */
     private void checkStart(Segment segment, StorageFile file) {
+        // @scaffold-begin m2: A segment must start at the expected sequence number: otherwise corruption, unless salvaging a gap (report the missing records and go on).
         if (segment.firstSequence() == expected) {
             return;
         }
@@ -115,10 +121,13 @@ final class Recovery {
         salvaged.add(new RecoveryReport.Damage(file.path(), 0, 0, what + ": records " + expected + " to "
                 + (segment.firstSequence() - 1) + " are missing"));
         expected = segment.firstSequence();
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): Recovery.checkStart, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     /** Replays one segment's records and returns the offset where its valid data ends. */
     private long read(Segment segment, StorageFile file, boolean last) throws IOException {
+        // @scaffold-begin m2: Replay each valid record with the expected sequence number; at damage, tell a torn tail (last segment, no valid record after it: zero it, report it) from corruption (throw, or salvage: skip and report).
         SegmentReader reader = new SegmentReader(file, file.size());
         long offset = 0;
         while (offset < reader.end()) {
@@ -137,14 +146,12 @@ final class Recovery {
             }
             String what = describe(frame, lastNonZero);
             long next = reader.nextValid(offset, lastNonZero, expected);
-            // @scaffold-begin m2: In the last segment, damage with no valid record after it is a torn tail: zero it, force, report the bytes dropped, and end the log there.
             if (last && next < 0) {
                 long dropped = lastNonZero + 1 - offset;
                 zero(file, offset, dropped);
                 tornTail = Optional.of(new RecoveryReport.Damage(file.path(), offset, dropped, what));
                 return offset;
             }
-            // @scaffold-end
             if (!options.salvage()) {
                 throw new CorruptionException(file.path(), offset, what + (next >= 0
                         ? "; a valid record follows at offset " + next + ", so this is damage, not a torn write"
@@ -163,19 +170,25 @@ final class Recovery {
             offset = next;
         }
         return offset;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): Recovery.read, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     /** Overwrites {@code bytes} bytes at {@code offset} with zeros and forces them. */
     private static void zero(StorageFile file, long offset, long bytes) throws IOException {
+        // @scaffold-begin m2: Overwrite the bytes with zeros, a bounded buffer at a time, then force them.
         ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(bytes, 1 << 20));
         for (long at = 0; at < bytes; at += zeros.capacity()) {
             zeros.clear().limit((int) Math.min(zeros.capacity(), bytes - at));
             file.write(zeros, offset + at);
         }
         file.force();
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): Recovery.zero, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     private String describe(Frame frame, long lastNonZero) {
+        // @scaffold-begin m2: Say what is wrong at the damage: the decoder's reason, an unexpected sequence number, or a zero header with non-zero bytes after it.
         if (frame instanceof Frame.Damaged damaged) {
             return damaged.what();
         }
@@ -183,6 +196,8 @@ final class Recovery {
             return "record #" + valid.record().sequence() + " where #" + expected + " was expected";
         }
         return "a zero header, but non-zero bytes follow up to offset " + lastNonZero;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): Recovery.describe, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     private RecoveryReport report(int segments, long nextSequence) {

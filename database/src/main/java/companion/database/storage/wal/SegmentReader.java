@@ -41,6 +41,7 @@ final class SegmentReader {
 
     /** What is at {@code offset}: a valid record, the end of the data, or damage. Requires: offset < end. */
     Frame frameAt(long offset) throws IOException {
+        // @scaffold-begin m2: Read the header at the offset, then as many bytes as its length says (never past the end), and decode them.
         long left = end - offset;
         ByteBuffer header = bytes(offset, (int) Math.min(RecordCodec.HEADER_BYTES, left));
         if (header.remaining() < RecordCodec.HEADER_BYTES) {
@@ -49,10 +50,13 @@ final class SegmentReader {
         long length = Integer.toUnsignedLong(header.getInt(header.position() + 4));
         long size = Math.max(RecordCodec.HEADER_BYTES, Math.min(RecordCodec.PREFIX_BYTES + length, left));
         return RecordCodec.decode(bytes(offset, (int) size));
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentReader.frameAt, see LESSON.md step 1");
+        // @scaffold-end
     }
 
     /** The offset of the last non-zero byte in {@code [from, end)}, or -1 if every byte there is zero. */
     long lastNonZero(long from) throws IOException {
+        // @scaffold-begin m2: Find the last non-zero byte from 'from' to the end, a window at a time (an all-zero window can be skipped quickly); -1 if all are zero.
         long last = -1;
         for (long at = from; at < end; at += WINDOW) {
             int n = (int) Math.min(WINDOW, end - at);
@@ -70,6 +74,8 @@ final class SegmentReader {
             }
         }
         return last;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentReader.lastNonZero, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     /**
@@ -79,6 +85,7 @@ final class SegmentReader {
      * a matching checksum. The cheap tests come first: a byte-by-byte scan must not checksum megabytes of garbage.
      */
     long nextValid(long damagedAt, long lastNonZero, long expected) throws IOException {
+        // @scaffold-begin m2: Scan forward a byte at a time for a record with a plausible length, type and sequence number (cheap tests first) that frameAt finds valid; -1 if none.
         for (long at = damagedAt + 1; at <= lastNonZero - 4 && end - at >= RecordCodec.HEADER_BYTES; at++) {
             ByteBuffer header = bytes(at, RecordCodec.HEADER_BYTES);
             int p = header.position();
@@ -94,6 +101,8 @@ final class SegmentReader {
             }
         }
         return -1;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentReader.nextValid, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     /**
@@ -101,6 +110,7 @@ final class SegmentReader {
      * Requires: {@code offset + n <= end}.
      */
     private ByteBuffer bytes(long offset, int n) throws IOException {
+        // @scaffold-begin m2: Unless the window already holds these bytes, refill it from the file at the offset (bigger if n needs it); a short read means the file shrank.
         assert offset >= 0 && n >= 0 && offset + n <= end : offset + "+" + n + " > " + end;
         if (offset < windowStart || offset + n > windowStart + window.limit()) {
             if (window.capacity() < n) {
@@ -117,5 +127,7 @@ final class SegmentReader {
         }
         int at = (int) (offset - windowStart);
         return window.duplicate().position(at).limit(at + n);
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentReader.bytes, see LESSON.md step 3");
+        // @scaffold-end
     }
 }

@@ -23,7 +23,7 @@ import java.util.List;
 final class SegmentWriter {
     private final StorageDirectory directory;
     private final long segmentSize;
-    /** The log's read handles: the one on a segment is closed before the segment is deleted. */
+    /** The log's read maps: the one of a segment is released before the segment is deleted. */
     private final SegmentFiles readers;
     /** Oldest first; the last is the active segment. */
     private final List<Segment> segments;
@@ -43,9 +43,20 @@ final class SegmentWriter {
         this.writeOffset = recovered.writeOffset();
     }
 
+    /** Whether the active segment holds no record yet. */
+    boolean isEmpty() {
+        // @scaffold-begin m2: Nothing written yet at the write offset.
+        return writeOffset == 0;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentWriter.isEmpty, see LESSON.md step 2");
+        // @scaffold-end
+    }
+
     /** Whether a record of {@code bytes} bytes fits in what is left of the active segment. */
     boolean fits(int bytes) {
+        // @scaffold-begin m2: Does the record end at or before the end of the active segment?
         return writeOffset + bytes <= activeSize;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentWriter.fits, see LESSON.md step 2");
+        // @scaffold-end
     }
 
     /**
@@ -53,12 +64,15 @@ final class SegmentWriter {
      * it, and returns where it went. Requires: {@link #fits}.
      */
     LogPosition write(ByteBuffer record, long sequence) throws IOException {
+        // @scaffold-begin m2: Write the record at the write offset with a positioned write (never APPEND), move the offset past it, and return its position.
         assert fits(record.remaining()) : record.remaining() + " bytes at " + writeOffset + " of " + activeSize;
         LogPosition position = new LogPosition(sequence, segments.get(segments.size() - 1).firstSequence(),
                 writeOffset, record.remaining());
         active.write(record, writeOffset);
         writeOffset += position.size();
         return position;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentWriter.write, see LESSON.md step 2");
+        // @scaffold-end
     }
 
     /** The active segment's file, for a force. */
@@ -72,6 +86,7 @@ final class SegmentWriter {
      * write, so recovery may call any damage in it corruption.
      */
     void roll(long firstSequence) throws IOException {
+        // @scaffold-begin m2: Seal: force the full active segment; then create the next one (Segment.create), close the old handle and make the new one active at offset 0.
         active.force();
         Segment next = new Segment(firstSequence);
         StorageFile created = next.create(directory, segmentSize);
@@ -84,6 +99,8 @@ final class SegmentWriter {
         segments.add(next);
         activeSize = segmentSize;
         writeOffset = 0;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentWriter.roll, see LESSON.md step 2");
+        // @scaffold-end
     }
 
     /**
@@ -91,9 +108,10 @@ final class SegmentWriter {
      * before it), never the active one, then syncs the directory. Returns how many it deleted.
      */
     int deleteBefore(long sequence) throws IOException {
+        // @scaffold-begin m2: Delete, oldest first, each segment the next one starts at or before 'sequence' (never the active one): release its map, delete, sync the directory each time.
         int deleted = 0;
         while (segments.size() > 1 && segments.get(1).firstSequence() <= sequence) {
-            readers.close(segments.get(0).firstSequence());
+            readers.release(segments.get(0).firstSequence());
             directory.delete(segments.get(0).name());
             // Sync after each delete, oldest first: a power cut can then undo only the newest deletion, which
             // leaves the segments contiguous. Undoing an older one alone would leave a gap, which recovery
@@ -103,6 +121,8 @@ final class SegmentWriter {
             deleted++;
         }
         return deleted;
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentWriter.deleteBefore, see LESSON.md step 6");
+        // @scaffold-end
     }
 
     /** A cursor over the records as they are now, from sequence number {@code from}. */
@@ -112,6 +132,9 @@ final class SegmentWriter {
 
     /** Releases the active segment's file. */
     void close() throws IOException {
+        // @scaffold-begin m2: Close the active segment's file.
         active.close();
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentWriter.close, see LESSON.md step 2");
+        // @scaffold-end
     }
 }

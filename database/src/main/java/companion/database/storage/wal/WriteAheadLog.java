@@ -23,7 +23,7 @@ import java.util.function.BiConsumer;
  * try (WriteAheadLog log = WriteAheadLog.open(DiskDirectory.open(dir), LogOptions.of(Durability.GROUP),
  *         (record, position) -> engine.apply(record, position))) {   // replays the log, oldest first
  *     LogPosition at = log.append(new Operation.Put(key, value));   // returns once an fsync covers it
- *     log.read(at);                                                  // the record again: one positional read
+ *     log.read(at);                                        // the record again, from its segment's memory map
  *     log.recovery();                        // what opening found: records read, torn tail, salvaged damage
  * }
  * }</pre>
@@ -63,8 +63,8 @@ import java.util.function.BiConsumer;
  *
  * <h2>Concurrency</h2>
  * Thread-safe. One lock ({@link #lock}) guards all mutable state; the only work done without it is encoding a
- * record before appending, the group leader's force, and {@link #read}, a positional read of bytes that were
- * written before their position was handed out.
+ * record before appending, the group leader's force, and {@link #read}, a read from a memory map of bytes that
+ * were written before their position was handed out.
  */
 public final class WriteAheadLog implements AutoCloseable {
     private final StorageDirectory directory;
@@ -77,7 +77,7 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /** Signalled by the group leader when its force ends (whether it succeeded or not). */
     private final Condition forceDone = lock.newCondition();
-    /** Thread-safe on its own: read handles for {@link #read}, which takes no lock. */
+    /** Thread-safe on its own: the segments' read-only memory maps for {@link #read}, which takes no lock. */
     private final SegmentFiles readers;
     /** Guarded by {@link #lock}. The segments, and where the next record goes. */
     private final SegmentWriter writer;
@@ -142,6 +142,7 @@ public final class WriteAheadLog implements AutoCloseable {
      */
     public LogPosition append(Operation operation) {
         Objects.requireNonNull(operation, "operation is null");
+        // @scaffold-begin m2: Refuse a record larger than a segment; frame it before taking the lock; under it, write it, then make it as durable as the mode says: NONE returns, SYNC forces, GROUP awaits a covering force.
         long size = RecordCodec.size(operation);
         if (size > options.segmentSize()) {
             throw new IllegalArgumentException("a record of " + size + " bytes does not fit in a segment of "
@@ -161,10 +162,41 @@ public final class WriteAheadLog implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.append, see LESSON.md step 2");
+        // @scaffold-end
+    }
+
+    /**
+     * Seals the active segment, if it holds any record, and starts a new one. Compaction calls this first: every
+     * record it may copy then lies in a sealed segment, which {@link #deleteBefore} can delete once the copies are
+     * made. Without it, a store smaller than one segment would never give any space back.
+     */
+    public void seal() {
+        // @scaffold-begin m2: Under the lock, once no leader is forcing: unless the active segment is empty, roll to a new one (which forces the old one: everything so far is durable).
+        lock.lock();
+        try {
+            checkWritable();
+            while (forcing) {
+                forceDone.awaitUninterruptibly(); // the leader is forcing the active segment: let it finish
+                checkWritable();
+            }
+            if (writer.isEmpty()) {
+                return;
+            }
+            writer.roll(nextSequence);
+            durableSequence = nextSequence - 1; // roll forced the sealed segment
+        } catch (IOException e) {
+            throw fail(e, "cannot start a new segment in " + directory.path());
+        } finally {
+            lock.unlock();
+        }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.seal, see LESSON.md step 6");
+        // @scaffold-end
     }
 
     /** Forces every record appended so far, whatever the durability (an engine's {@code flush}). */
     public void sync() {
+        // @scaffold-begin m2: Under the lock, make every record appended so far durable, whatever the mode (once group commit exists, through awaitDurable).
         lock.lock();
         try {
             checkWritable();
@@ -172,6 +204,8 @@ public final class WriteAheadLog implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.sync, see LESSON.md step 2");
+        // @scaffold-end
     }
 
     /**
@@ -179,6 +213,7 @@ public final class WriteAheadLog implements AutoCloseable {
      * its position. Requires: {@link #lock} is held.
      */
     private LogPosition write(ByteBuffer record) {
+        // @scaffold-begin m2: Roll to a new segment while the record does not fit (not while a leader forces); stamp the next sequence number and CRC (RecordCodec.seal), write it, count it.
         checkWritable();
         while (!writer.fits(record.remaining())) {
             if (forcing) {
@@ -201,6 +236,8 @@ public final class WriteAheadLog implements AutoCloseable {
         } catch (IOException e) {
             throw fail(e, "cannot append to " + writer.active().path());
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.write, see LESSON.md step 2");
+        // @scaffold-end
     }
 
     /**
@@ -244,17 +281,20 @@ public final class WriteAheadLog implements AutoCloseable {
             }
             durableSequence = Math.max(durableSequence, target);
         }
-        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.awaitDurable, see LESSON.md step 5");
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.awaitDurable, see LESSON.md step 8");
         // @scaffold-end
     }
 
     /** Forces {@code file}, holding the lock. Requires: {@link #lock} is held. */
     private void force(StorageFile file) {
+        // @scaffold-begin m2: Force the file; a failure stops the log (fail) and is thrown.
         try {
             file.force();
         } catch (IOException e) {
             throw fail(e, "cannot force " + file.path());
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.force, see LESSON.md step 2");
+        // @scaffold-end
     }
 
     /**
@@ -262,15 +302,19 @@ public final class WriteAheadLog implements AutoCloseable {
      * is held.
      */
     private StorageException fail(IOException error, String what) {
+        // @scaffold-begin m2: Remember the first I/O error (the log then refuses writes), wake every waiting writer, and return the exception to throw.
         if (failure == null) {
             failure = error;
         }
         forceDone.signalAll(); // waiting writers must learn that their force will never come
         return new StorageException(what, error);
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.fail, see LESSON.md step 8");
+        // @scaffold-end
     }
 
     /** Requires: {@link #lock} is held. */
     private void checkWritable() {
+        // @scaffold-begin m2: Refuse with an IllegalStateException once closed, and with a StorageException once an I/O error stopped the log.
         if (closed) {
             throw new IllegalStateException("the log in " + directory.path() + " is closed");
         }
@@ -278,6 +322,8 @@ public final class WriteAheadLog implements AutoCloseable {
             throw new StorageException("the log in " + directory.path() + " stopped after an I/O error and"
                     + " accepts no more writes; reopen it to recover", failure);
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.checkWritable, see LESSON.md step 2");
+        // @scaffold-end
     }
 
     /**
@@ -285,6 +331,7 @@ public final class WriteAheadLog implements AutoCloseable {
      * is now. See {@link LogCursor} for what the caller must not do while it is open.
      */
     public LogCursor records(long from) {
+        // @scaffold-begin m2: Reject a sequence number below 1; under the lock, unless closed, a cursor over the segments as they are now.
         if (from < 1) {
             throw new IllegalArgumentException("a sequence number is 1 or more: " + from);
         }
@@ -297,11 +344,14 @@ public final class WriteAheadLog implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.records, see LESSON.md step 3");
+        // @scaffold-end
     }
 
     /**
      * The record at {@code position} (from {@link #append}, replay or a {@link LogCursor}), its checksum verified:
-     * one positional read, without the log's lock. Requires: the position's segment has not been deleted.
+     * a read from the segment's memory map, without the log's lock or a system call. Requires: the position's
+     * segment has not been deleted.
      *
      * @throws companion.api.CorruptionException if the bytes there are not that record
      * @throws IllegalStateException             if the log is closed
@@ -309,6 +359,7 @@ public final class WriteAheadLog implements AutoCloseable {
      */
     public LogRecord read(LogPosition position) {
         Objects.requireNonNull(position, "position is null");
+        // @scaffold-begin m2: Unless closed, read the record from the segment's memory map (SegmentFiles.read checks it); a failed read is a StorageException.
         if (closed) {
             throw new IllegalStateException("the log in " + directory.path() + " is closed");
         }
@@ -317,6 +368,8 @@ public final class WriteAheadLog implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("cannot read " + position + " in " + directory.path(), e);
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.read, see LESSON.md step 4");
+        // @scaffold-end
     }
 
     /**
@@ -327,6 +380,7 @@ public final class WriteAheadLog implements AutoCloseable {
      * @throws StorageException if a delete fails; the segments not yet deleted stay, and are replayed on open
      */
     public int deleteBefore(long sequence) {
+        // @scaffold-begin m2: Under the lock, while writable, let the segment writer delete the old segments; a failure is a StorageException.
         lock.lock();
         try {
             checkWritable();
@@ -336,6 +390,8 @@ public final class WriteAheadLog implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.deleteBefore, see LESSON.md step 6");
+        // @scaffold-end
     }
 
     /** What opening this log found and did. */
@@ -376,6 +432,7 @@ public final class WriteAheadLog implements AutoCloseable {
      */
     @Override
     public void close() {
+        // @scaffold-begin m2: Under the lock, once no leader is forcing: mark the log closed, force what is not durable yet (unless it failed), close the writer and drop the read maps; a second close does nothing.
         lock.lock();
         try {
             if (closed) {
@@ -394,7 +451,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 try {
                     writer.close();
                 } finally {
-                    readers.closeAll();
+                    readers.releaseAll();
                 }
             }
         } catch (IOException e) {
@@ -403,6 +460,8 @@ public final class WriteAheadLog implements AutoCloseable {
             forceDone.signalAll();
             lock.unlock();
         }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.close, see LESSON.md step 2");
+        // @scaffold-end
     }
 
     @Override

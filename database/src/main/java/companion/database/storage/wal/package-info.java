@@ -25,8 +25,9 @@
  *       {@link companion.database.storage.wal.LogRecord} (an operation with its sequence number): what goes in and
  *       what comes out. The engine never sees bytes.
  *   <li>{@code RecordCodec}, {@code PayloadCodec}: the bytes of a record. {@code Segment}: a file of the log;
- *       {@code SegmentWriter}: the segments being written; {@code SegmentFiles}: read handles for positional reads.
- *       {@code SegmentReader}, {@code Recovery}: reading back and the torn-tail-or-corruption decision.
+ *       {@code SegmentWriter}: the segments being written; {@code SegmentFiles}: read-only memory maps of the
+ *       segments, for reads by position. {@code SegmentReader}, {@code Recovery}: reading back and the
+ *       torn-tail-or-corruption decision.
  *   <li>{@link companion.database.storage.wal.RecoveryReport}: what opening found; {@link
  *       companion.database.storage.wal.LogOptions}: durability, segment size, salvage.
  * </ul>

@@ -34,6 +34,21 @@ class DiskDirectoryTest {
     }
 
     @Test
+    void aMapShowsLaterWritesAndOutlivesItsHandleButCannotGrowTheFile() throws IOException {
+        StorageDirectory directory = DiskDirectory.open(dir);
+        ByteBuffer map;
+        try (StorageFile file = directory.create("f")) {
+            file.write(ByteBuffer.wrap(new byte[8]), 0); // preallocated: the map never outgrows the file
+            map = file.map(0, 8);
+            file.write(ByteBuffer.wrap(new byte[] {7}), 5);
+            assertEquals(7, map.get(5), "the map and the writes share the page cache");
+            assertThrows(IllegalArgumentException.class, () -> file.map(4, 8), "past the end of the file");
+        }
+        assertEquals(7, map.get(5), "still readable after close: Java 17 cannot unmap");
+        assertEquals(8, Files.size(dir.resolve("f")));
+    }
+
+    @Test
     void renameReplacesTheTargetAndSyncSucceeds() throws IOException {
         StorageDirectory directory = DiskDirectory.open(dir);
         try (StorageFile a = directory.create("a"); StorageFile b = directory.create("b")) {

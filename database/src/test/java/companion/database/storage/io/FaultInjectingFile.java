@@ -50,6 +50,22 @@ final class FaultInjectingFile implements StorageFile {
         }
     }
 
+    /**
+     * A live read-only view of the simulated file, as a shared map is of a real one: later writes and
+     * {@link FaultInjectingDirectory#flipBit} show through it, and it outlives {@link #close}.
+     */
+    @Override
+    public ByteBuffer map(long position, long size) throws IOException {
+        synchronized (directory) {
+            checkOpen();
+            if (position < 0 || size < 0 || position + size > contents.size()) {
+                throw new IllegalArgumentException("cannot map " + size + " bytes at " + position + " of " + path()
+                        + ", which has " + contents.size());
+            }
+            return contents.view((int) position, (int) size);
+        }
+    }
+
     /** Runs the directory's force hook (outside the monitor, so it may wait for other writers), then forces. */
     @Override
     public void force() throws IOException {

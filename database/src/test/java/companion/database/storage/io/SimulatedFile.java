@@ -50,6 +50,16 @@ final class SimulatedFile {
         return n;
     }
 
+    /**
+     * Bytes {@code [position, position + size)} of what reads see, shared, not copied: writes into the range and
+     * {@link #flipBit} show through, as they do through a real shared map. A write that grows the file, a truncate or
+     * a crash replaces the array and leaves the view on the old bytes (where a real map would fault or vanish with
+     * the process); the log maps only preallocated segments, which none of those touch while it runs.
+     */
+    ByteBuffer view(int position, int size) {
+        return ByteBuffer.wrap(current, position, size).slice().asReadOnlyBuffer();
+    }
+
     void force() {
         if (truncatedSinceForce) {
             durable = current.clone();

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import companion.api.CorruptionException;
 import companion.api.Durability;
+import companion.api.StorageException;
 import companion.api.WriteBatch;
 import companion.database.storage.io.DiskDirectory;
 import companion.database.storage.io.FaultInjectingDirectory;
@@ -117,6 +118,37 @@ class WriteAheadLogTest {
         CorruptionException e = assertThrows(CorruptionException.class, () -> reopened.log().read(wrong));
         assertEquals(2 * PUT_SIZE + 1, e.offset());
         reopened.log().close();
+    }
+
+    @Test
+    void aRecordDamagedAfterItsSegmentWasMappedIsStillCorruptionNamingFileAndOffset() {
+        try (WriteAheadLog log = open(disk, LogOptions.of(Durability.SYNC)).log()) {
+            LogPosition first = log.append(put(1));
+            assertEquals(new LogRecord(1, put(1)), log.read(first), "the first read maps the active segment");
+            LogPosition second = log.append(put(2));
+            assertEquals(new LogRecord(2, put(2)), log.read(second), "the map shows records appended after it");
+            disk.flipBit(segment(1), PUT_SIZE + 30, 3); // in the payload of #2, behind the map's back
+            CorruptionException e = assertThrows(CorruptionException.class, () -> log.read(second));
+            assertEquals(disk.path().resolve(segment(1)), e.file());
+            assertEquals(PUT_SIZE, e.offset());
+        }
+    }
+
+    @Test
+    void aSegmentDeletedUnderAReaderKeepsServingTheRecordsItWasMappedWith(@TempDir Path dir) throws IOException {
+        try (WriteAheadLog log = open(DiskDirectory.open(dir), fourPerSegment).log()) {
+            List<LogPosition> appended = new ArrayList<>();
+            for (int i = 1; i <= 6; i++) {
+                appended.add(log.append(put(i))); // segments 1-4, 5-6
+            }
+            assertEquals(new LogRecord(1, put(1)), log.read(appended.get(0)));
+            assertEquals(1, log.deleteBefore(5));
+            assertTrue(Files.notExists(dir.resolve(segment(1))));
+            // The log forgot the map, so a new read of #1 fails; a reader holding the map would still read it,
+            // and the deleted file's blocks return only when the GC frees the map (SegmentFiles' class doc).
+            assertThrows(StorageException.class, () -> log.read(appended.get(0)));
+            assertEquals(new LogRecord(6, put(6)), log.read(appended.get(5)));
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package companion.app.dashboard;
+package companion.app.workspace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,16 +12,17 @@ import java.util.stream.Stream;
 /**
  * The learner's sources under {@code src/main/java}, read-only. A path from a request is resolved against that
  * directory and refused if it leads anywhere else (by {@code ..}, an absolute path, or a symbolic link).
+ * The dashboard's source viewer and the AI tutor's context both read through it.
  */
-final class SourceFiles {
+public final class SourceFiles {
     private final Path root;
 
-    SourceFiles(Path sources) {
+    public SourceFiles(Path sources) {
         this.root = sources.toAbsolutePath().normalize();
     }
 
     /** Every {@code .java} file, as a path relative to {@code src/main/java} with forward slashes, sorted. */
-    List<String> list() {
+    public List<String> list() {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -39,7 +40,7 @@ final class SourceFiles {
      * @throws IllegalArgumentException when the path leaves {@code src/main/java}
      * @throws NoSuchFileException      when there is no such file
      */
-    String read(String relative) throws NoSuchFileException {
+    public String read(String relative) throws NoSuchFileException {
         Path file = resolve(relative);
         try {
             if (!Files.isRegularFile(file)) {
