@@ -61,7 +61,7 @@ public final class StorageEngineAdapter implements Engine {
         return EngineSettings.honoured(name, durability.word(), EngineSettings.ordered(
                 "fsync", fsync,
                 "log", "write-ahead log, CRC32C per record, 16 MiB preallocated segments (LogOptions default)",
-                "index", "every key in memory; a get reads its record from the log",
+                "index", "every key in memory; a get reads its record through a memory map of its segment",
                 "compaction", "background, when the log holds 3x the live bytes; compact() on demand"));
     }
 
