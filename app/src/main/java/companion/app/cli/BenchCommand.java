@@ -106,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
         if (chosenWorkloads.isEmpty()) {
             throw new IllegalArgumentException("milestone " + number + " has no benchmark workloads yet");
         }
-        addBaselines(chosenEngines, chosenWorkloads);
+        BenchRun.addBaselines(chosenEngines, chosenWorkloads);
         String learnerClasspath = null;
         if (chosenEngines.contains("yours")) {
             List<CompileError> errors = SourceCompiler.compile(ws.sources(), ws.classes(), List.of(), ws.root());
@@ -140,23 +140,6 @@ final class BenchCommand implements Callable<Integer> {
             ws.history().append(BenchRun.historyEntry(outcome, number, ws));
         }
         return 0;
-    }
-
-    /**
-     * Adds the ceilings the workloads' targets are measured against (Workload#baselines) to the run, right after
-     * the course's engines: the targets divide by them, and on a disk whose fsync rate drifts from minute to
-     * minute, the baseline is best measured next to the engine it is compared with, not after every peer.
-     */
-    static void addBaselines(List<String> engines, List<String> workloads) {
-        List<String> missing = workloads.stream().flatMap(w -> Workloads.named(w).baselines().stream()).distinct()
-                .filter(b -> !engines.contains(b)).toList();
-        int after = 0;
-        for (int i = 0; i < engines.size(); i++) {
-            if (engines.get(i).equals("yours") || engines.get(i).startsWith("reference")) {
-                after = i + 1;
-            }
-        }
-        engines.addAll(after, missing);
     }
 
     /** Where run directories go: the workspace (a real disk, as the learner's data is), or ./target. */

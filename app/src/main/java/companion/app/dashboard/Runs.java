@@ -119,9 +119,10 @@ final class Runs {
 
     private void bench(long id, int ops, List<String> chosen) {
         int milestone = ws.state().milestone();
-        List<String> engines = chosen != null && !chosen.isEmpty() ? chosen : defaultEngines();
+        List<String> engines = new ArrayList<>(chosen != null && !chosen.isEmpty() ? chosen : defaultEngines());
         engines.forEach(Engines::named);
         List<String> workloads = Workloads.ofMilestone(milestone).stream().map(Workload::name).toList();
+        BenchRun.addBaselines(engines, workloads); // milestone 2's targets divide by them
         Path scratch = ws.root().resolve(".companion/bench-scratch");
         try {
             Files.createDirectories(scratch);

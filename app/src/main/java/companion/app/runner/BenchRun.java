@@ -148,4 +148,21 @@ public final class BenchRun {
         entry.put("scaling", outcome.scaling());
         return entry;
     }
+
+    /**
+     * Adds the ceilings the workloads' targets are measured against (Workload#baselines) to the run, right after
+     * the course's engines: the targets divide by them, and on a disk whose fsync rate drifts from minute to
+     * minute, the baseline is best measured next to the engine it is compared with, not after every peer.
+     */
+    public static void addBaselines(List<String> engines, List<String> workloads) {
+        List<String> missing = workloads.stream().flatMap(w -> Workloads.named(w).baselines().stream()).distinct()
+                .filter(b -> !engines.contains(b)).toList();
+        int after = 0;
+        for (int i = 0; i < engines.size(); i++) {
+            if (engines.get(i).equals("yours") || engines.get(i).startsWith("reference")) {
+                after = i + 1;
+            }
+        }
+        engines.addAll(after, missing);
+    }
 }
