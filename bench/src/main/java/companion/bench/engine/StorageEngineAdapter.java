@@ -4,10 +4,9 @@ import companion.api.Durability;
 import companion.api.KeyValueStore;
 import companion.api.StorageEngine;
 import companion.course.catalog.Catalog;
+import companion.course.catalog.Compaction;
 import companion.course.catalog.Entry;
 import companion.course.catalog.EntryPoint;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -71,7 +70,7 @@ public final class StorageEngineAdapter implements Engine {
         StorageEngine engine = (StorageEngine) EntryPoint.resolve(opener(), StorageEngineAdapter.class
                 .getClassLoader(), "the benchmark opens the store through it", Path.class, Durability.class)
                 .call(dir, durability);
-        return new Store(engine, compactMethod(engine));
+        return new Store(engine, Compaction.of(engine));
     }
 
     /** Milestone 2's entry point as the catalog names it (as {@link CourseEngine} reads milestone 1's). */
@@ -80,18 +79,8 @@ public final class StorageEngineAdapter implements Engine {
         return entry != null && entry.opener() != null ? entry.opener() : OPENER;
     }
 
-    /** The engine's public no-argument {@code compact()}, if it has one and it can be called from here. */
-    private static Optional<Method> compactMethod(StorageEngine engine) {
-        try {
-            Method method = engine.getClass().getMethod("compact");
-            return method.trySetAccessible() ? Optional.of(method) : Optional.empty();
-        } catch (NoSuchMethodException e) {
-            return Optional.empty();
-        }
-    }
-
     /** The engine behind the string contract. */
-    private record Store(StorageEngine engine, Optional<Method> compactMethod) implements KeyValueStore, Compactable {
+    private record Store(StorageEngine engine, Optional<Compaction> onDemand) implements KeyValueStore, Compactable {
         @Override
         public Optional<String> get(String key) {
             return engine.get(bytes(key)).map(v -> new String(v, StandardCharsets.UTF_8));
@@ -109,21 +98,13 @@ public final class StorageEngineAdapter implements Engine {
 
         @Override
         public Optional<String> compaction() {
-            return compactMethod.map(m -> "compact()");
+            return onDemand.map(c -> "compact()");
         }
 
         @Override
         public void compact() {
-            Method method = compactMethod.orElseThrow(() -> new UnsupportedOperationException(
-                    engine.getClass().getName() + " has no public compact() method"));
-            try {
-                method.invoke(engine);
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("compact() of " + engine.getClass().getName() + " is not accessible",
-                        e);
-            }
+            onDemand.orElseThrow(() -> new UnsupportedOperationException(engine.getClass().getName()
+                    + " has no public compact() method")).run();
         }
 
         @Override

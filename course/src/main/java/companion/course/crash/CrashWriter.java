@@ -2,9 +2,8 @@ package companion.course.crash;
 
 import companion.api.StorageEngine;
 import companion.api.WriteBatch;
+import companion.course.catalog.Compaction;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +52,7 @@ public final class CrashWriter {
     private final CrashPlan plan;
     private final StorageEngine engine;
     private final ProtocolOut out;
-    private final Optional<Method> compact;
+    private final Optional<Compaction> compact;
     /** Percent of thread 0's operations that compact, when the engine can. */
     private final int compactPercent = Integer.getInteger(COMPACT_PERCENT, DEFAULT_COMPACT_PERCENT);
 
@@ -61,7 +60,7 @@ public final class CrashWriter {
         this.plan = plan;
         this.engine = engine;
         this.out = out;
-        this.compact = compactMethod(engine);
+        this.compact = Compaction.of(engine);
     }
 
     public static void main(String[] argv) throws InterruptedException, IOException {
@@ -172,28 +171,8 @@ public final class CrashWriter {
             case DELETE -> engine.delete(batch.operations().get(0).key());
             case BATCH -> engine.write(batch);
             case FLUSH -> engine.flush();
-            case COMPACT -> {
-                try {
-                    compact.orElseThrow().invoke(engine);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("compact() of " + engine.getClass().getName()
-                            + " is not accessible", e);
-                }
-            }
+            case COMPACT -> compact.orElseThrow().run();
             default -> throw new AssertionError("unknown kind " + write.kind());
-        }
-    }
-
-    /** The engine's public no-argument {@code compact()}, if it has one: compaction on demand. */
-    private static Optional<Method> compactMethod(StorageEngine engine) {
-        try {
-            Method method = engine.getClass().getMethod("compact");
-            return method.getParameterCount() == 0 && method.trySetAccessible() ? Optional.of(method)
-                    : Optional.empty();
-        } catch (NoSuchMethodException e) {
-            return Optional.empty();
         }
     }
 }

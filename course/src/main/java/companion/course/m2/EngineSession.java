@@ -3,12 +3,11 @@ package companion.course.m2;
 import companion.api.Durability;
 import companion.api.StorageEngine;
 import companion.api.WriteBatch;
+import companion.course.catalog.Compaction;
 import companion.course.criteria.CriterionFailure;
 import companion.course.criteria.Quote;
 import companion.course.criteria.Steps;
 import companion.course.criteria.Subject;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -135,39 +134,12 @@ final class EngineSession implements AutoCloseable {
         }
     }
 
-    /** Runs the engine's public {@code compact()}, recorded as a step. */
+    /** Runs the engine's public {@code compact()}, recorded as a step; a failure naming it when there is none. */
     void compact() {
-        Method compact = compactMethod(engine());
-        steps.run("compact()", () -> {
-            try {
-                compact.invoke(engine());
-            } catch (InvocationTargetException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException("compact() threw " + cause, cause);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("compact() is not accessible", e);
-            }
-        });
-    }
-
-    /** The engine's public no-argument {@code compact()}; a failure naming it when there is none. */
-    Method compactMethod(StorageEngine of) {
-        try {
-            Method method = of.getClass().getMethod("compact");
-            if (method.getParameterCount() == 0 && method.trySetAccessible()) {
-                return method;
-            }
-        } catch (NoSuchMethodException e) {
-            // reported below
-        }
-        throw failure("a public compact() method on " + of.getClass().getSimpleName(), "none",
-                "the compaction criteria call compact() to run a compaction now: add public int compact()");
+        Compaction compaction = Compaction.of(engine()).orElseThrow(() -> failure("a public compact() method on "
+                        + engine().getClass().getSimpleName(), "none",
+                "the compaction criteria call compact() to run a compaction now: add public int compact()"));
+        steps.run("compact()", compaction::run);
     }
 
     void closeEngine() {
@@ -180,12 +152,12 @@ final class EngineSession implements AutoCloseable {
         if (engine != null) {
             closeEngine();
         }
-        openEngine("open the same directory");
+        openAgain();
     }
 
-    /** Opens the closed engine again, after the criterion changed its files (recorded as {@code step}). */
-    void openAgain(String step) {
-        openEngine(step);
+    /** Opens the closed engine again, after the criterion changed or read its files. */
+    void openAgain() {
+        openEngine("open the same directory");
     }
 
     /** Records a step the criterion performed itself, e.g. {@code flip one bit of the file}. */
@@ -199,11 +171,6 @@ final class EngineSession implements AutoCloseable {
 
     CriterionFailure failure(String expected, String got, String note) {
         return steps.failure(expected, got, note);
-    }
-
-    /** What the engine threw, as a failure of the last step. */
-    CriterionFailure thrown(Throwable e) {
-        return steps.thrown(e);
     }
 
     private void openEngine(String step) {

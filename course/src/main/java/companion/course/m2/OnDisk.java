@@ -7,10 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -127,17 +125,6 @@ final class OnDisk {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot change " + place.file(), e);
         }
-    }
-
-    /** The files under {@code dir} that hold {@code needle}, for a message. */
-    static List<String> holding(Path dir, byte[] needle) {
-        List<String> names = new ArrayList<>();
-        snapshot(dir).forEach((file, bytes) -> {
-            if (indexOf(bytes, needle, 0) >= 0) {
-                names.add(dir.relativize(file).toString());
-            }
-        });
-        return names;
     }
 
     private static int lastNonZero(byte[] bytes) {

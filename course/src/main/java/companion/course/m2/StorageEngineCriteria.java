@@ -82,13 +82,13 @@ public class StorageEngineCriteria {
             s.putEach(earlier);
             s.closeEngine();
             Map<Path, byte[]> before = OnDisk.snapshot(store());
-            s.openAgain("open the same directory");
+            s.openAgain();
             s.put("torn", torn);
             s.closeEngine();
             s.record(tear(s, before, torn, torn));
             String note = "a torn last record is what a crash in the middle of a write leaves: recovery drops it"
                     + " (it was never acknowledged) and reports how many bytes it dropped";
-            s.openAgain("open the same directory");
+            s.openAgain();
             s.expectEach(earlier, "the records before the torn one are whole: recovery keeps them");
             s.expect("torn", null, note);
             s.put("after", "written after recovery");
@@ -120,7 +120,7 @@ public class StorageEngineCriteria {
             s.record("flip one bit of " + file + " at byte " + flipped.offset() + ", inside the value of "
                     + Quote.of(damaged) + ", as a failing disk might");
             try {
-                s.openAgain("open the same directory");
+                s.openAgain();
                 Optional<String> got = s.get(damaged);
                 throw s.failure("a CorruptionException from open (or from this get) naming " + file + " and an"
                                 + " offset at or before byte " + flipped.offset(),
@@ -251,12 +251,12 @@ public class StorageEngineCriteria {
             s.put("before", "written before the batch");
             s.closeEngine();
             Map<Path, byte[]> before = OnDisk.snapshot(store());
-            s.openAgain("open the same directory");
+            s.openAgain();
             s.putAll(batch);
             s.closeEngine();
             List<String> values = new ArrayList<>(batch.values());
             s.record(tear(s, before, values.get(0), values.get(values.size() - 1)));
-            s.openAgain("open the same directory");
+            s.openAgain();
             List<String> present = new ArrayList<>();
             s.step("get each of the 8 keys of the batch", () -> {
                 for (String key : batch.keySet()) {
