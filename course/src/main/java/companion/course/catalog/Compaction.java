@@ -1,7 +1,6 @@
 package companion.course.catalog;
 
 import companion.api.StorageEngine;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Optional;
 
@@ -39,19 +38,6 @@ public final class Compaction {
      * @throws IllegalStateException when it throws a checked exception, or cannot be accessed
      */
     public void run() {
-        try {
-            method.invoke(engine);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("compact() of " + engine.getClass().getName() + " threw " + cause, cause);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("compact() of " + engine.getClass().getName() + " is not accessible", e);
-        }
+        EntryPoint.invoke("compact() of " + engine.getClass().getName(), method, engine);
     }
 }

@@ -75,8 +75,16 @@ public final class EntryPoint {
      * @throws IllegalStateException when it throws a checked exception, or cannot be accessed
      */
     public Object call(Object... args) {
+        return invoke(spec, method, null, args);
+    }
+
+    /**
+     * Calls {@code method} on {@code target} (null for a static method) as a direct call would: what it throws
+     * reaches the caller unwrapped. {@code name} names it in the exception for a checked throw or no access.
+     */
+    static Object invoke(String name, Method method, Object target, Object... args) {
         try {
-            return method.invoke(null, args);
+            return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {
@@ -85,9 +93,9 @@ public final class EntryPoint {
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException(spec + " threw " + cause, cause);
+            throw new IllegalStateException(name + " threw " + cause, cause);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException(spec + " is not accessible", e);
+            throw new IllegalStateException(name + " is not accessible", e);
         }
     }
 
