@@ -60,6 +60,10 @@ public final class StorageEngineAdapter implements Engine {
         return EngineSettings.honoured(name, durability.word(), EngineSettings.ordered(
                 "fsync", fsync,
                 "log", "write-ahead log, CRC32C per record, 16 MiB preallocated segments (LogOptions default)",
+                "append", durability == Durability.NONE
+                        ? "a copy into a writable shared memory map of the active segment (no system call;"
+                        + " in the OS's page cache before put returns, as a write is)"
+                        : "pwrite of the record, then the fdatasync above",
                 "index", "every key in memory; a get reads its record through a memory map of its segment",
                 "compaction", "background, when the log holds 3x the live bytes; compact() on demand"));
     }

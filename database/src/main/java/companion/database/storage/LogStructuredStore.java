@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -194,7 +193,7 @@ public final class LogStructuredStore implements StorageEngine {
         checkKey(key);
         Objects.requireNonNull(value, "value is null");
         // The key is kept by the index, so it is copied; the value is copied into the framed record during the call.
-        write(List.of(key), new Operation.Put(key.clone(), value));
+        write(new int[] {stripeOf(key)}, new Operation.Put(key.clone(), value));
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.put, see LESSON.md step 2");
         // @scaffold-end
     }
@@ -203,7 +202,7 @@ public final class LogStructuredStore implements StorageEngine {
     public void delete(byte[] key) {
         // @scaffold-begin m2: Check the key and write one delete record.
         checkKey(key);
-        write(List.of(key), new Operation.Delete(key)); // used to find and remove the key only: kept nowhere
+        write(new int[] {stripeOf(key)}, new Operation.Delete(key)); // used to find and remove the key: kept nowhere
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.delete, see LESSON.md step 2");
         // @scaffold-end
     }
@@ -215,23 +214,29 @@ public final class LogStructuredStore implements StorageEngine {
         if (batch.size() == 0) {
             return;
         }
-        write(batch.operations().stream().map(WriteBatch.Operation::key).toList(), Operation.Batch.of(batch));
+        int[] touched = batch.operations().stream().mapToInt(op -> stripeOf(op.key())).distinct().sorted().toArray();
+        write(touched, Operation.Batch.of(batch));
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.write, see LESSON.md step 5");
         // @scaffold-end
     }
 
-    /** Appends {@code operation} holding the stripes of {@code touched}, then updates the directory. */
-    private void write(List<byte[]> touched, Operation operation) {
-        // @scaffold-begin m2: Lock the touched keys' stripes in stripe order; append (it returns once durable), then point the key directory at the record; unlock; maybe compact.
-        TreeSet<Integer> held = new TreeSet<>();
-        touched.forEach(key -> held.add(Math.floorMod(Arrays.hashCode(key), STRIPES)));
-        held.forEach(stripe -> stripes[stripe].lock()); // in stripe order: no two writers wait on each other
+    /**
+     * Appends {@code operation} holding the stripes {@code held} (distinct, in increasing order), then updates the
+     * directory.
+     */
+    private void write(int[] held, Operation operation) {
+        // @scaffold-begin m2: Lock the stripes in increasing order; append (it returns once durable), then point the key directory at the record; unlock; maybe compact.
+        for (int stripe : held) {
+            stripes[stripe].lock(); // in increasing order: no two writers wait on each other
+        }
         try {
             LogPosition at = log.append(operation);
             apply(keys, operation, at);
             appendedSinceCompaction.addAndGet(at.size());
         } finally {
-            held.descendingSet().forEach(stripe -> stripes[stripe].unlock());
+            for (int i = held.length - 1; i >= 0; i--) {
+                stripes[held[i]].unlock();
+            }
         }
         maybeCompactInBackground();
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.write, see LESSON.md step 2");
@@ -303,7 +308,7 @@ public final class LogStructuredStore implements StorageEngine {
     private void copyForward(ByteKey key, LogPosition from) {
         // @scaffold-begin m2: Under the key's stripe: if the key still points at 'from', append its value again as a put and move the key there (compare-and-set).
         byte[] bytes = key.bytes();
-        ReentrantLock stripe = stripes[Math.floorMod(Arrays.hashCode(bytes), STRIPES)];
+        ReentrantLock stripe = stripes[stripeOf(bytes)];
         stripe.lock();
         try {
             if (!keys.get(key).equals(Optional.of(from))) {
@@ -366,6 +371,11 @@ public final class LogStructuredStore implements StorageEngine {
         }
         // @scaffold-default log.close();
         // @scaffold-end
+    }
+
+    /** The lock stripe of {@code key}: every writer of the key takes this one. */
+    private static int stripeOf(byte[] key) {
+        return Math.floorMod(Arrays.hashCode(key), STRIPES);
     }
 
     private static void checkKey(byte[] key) {

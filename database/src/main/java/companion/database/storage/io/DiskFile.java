@@ -2,13 +2,15 @@ package companion.database.storage.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A {@link StorageFile} on the real disk: a thin layer over {@link FileChannel}'s positional {@code write},
- * {@code read}, {@code map} and {@code force(false)}.
+ * {@code read}, {@code map} (read-only and read-write) and {@code force(false)}.
  *
  * <pre>{@code
  * try (StorageFile file = DiskDirectory.open(dir).create("log")) {
@@ -72,6 +74,15 @@ public final class DiskFile implements StorageFile {
                     + ", which has " + fileSize);
         }
         return channel.map(FileChannel.MapMode.READ_ONLY, position, size);
+    }
+
+    @Override
+    public Optional<MappedByteBuffer> mapWritable() throws IOException {
+        long size = channel.size();
+        if (size > Integer.MAX_VALUE) {
+            return Optional.empty(); // one ByteBuffer indexes at most 2 GiB
+        }
+        return Optional.of(channel.map(FileChannel.MapMode.READ_WRITE, 0, size));
     }
 
     @Override

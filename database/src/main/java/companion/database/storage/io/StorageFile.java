@@ -2,11 +2,12 @@ package companion.database.storage.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * One open file, seen through the only operations a log needs: positional writes and reads, a read-only memory
- * map, {@code force}, {@code size}, {@code truncate}. Everything the database writes and reads goes through this
+ * One open file, seen through the only operations a log needs: positional writes and reads, memory maps, {@code force}, {@code size}, {@code truncate}. Everything the database writes and reads goes through this
  * interface, so that tests can swap the disk for a fault-injecting simulation that drops unforced bytes, tears
  * pages, flips bits or fails an fsync.
  *
@@ -62,6 +63,19 @@ public interface StorageFile extends AutoCloseable {
      * and the file is not truncated below {@code position + size} while the view is read (a real map then faults).
      */
     ByteBuffer map(long position, long size) throws IOException;
+
+    /**
+     * A writable view of bytes {@code [0, size())}, mapped into memory ({@code mmap(2)}, shared), or empty if this
+     * file cannot be written that way. A {@code put} into the view is a write to the file's pages in the OS's page
+     * cache, exactly as {@link #write} is (a killed process does not lose it; only {@link #force} makes it survive a
+     * power cut), but without a system call. {@link MappedFile} uses it; see there.
+     *
+     * <p>The fault-injecting file of the tests returns empty: it must see every write to decide what a simulated
+     * crash keeps, and a {@code put} into memory is invisible to it.
+     */
+    default Optional<MappedByteBuffer> mapWritable() throws IOException {
+        return Optional.empty();
+    }
 
     /**
      * Forces every byte written so far to the disk ({@code fdatasync}): the data and whatever metadata is needed to

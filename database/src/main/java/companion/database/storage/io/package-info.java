@@ -2,12 +2,15 @@
  * The file layer: the only way the storage engine touches the disk. Two small interfaces, and the real thing:
  *
  * <ul>
- *   <li>{@link companion.database.storage.io.StorageFile}: positional write and read, a read-only memory map,
- *       force, size, truncate.
+ *   <li>{@link companion.database.storage.io.StorageFile}: positional write and read, read-only and writable
+ *       memory maps, force, size, truncate.
  *   <li>{@link companion.database.storage.io.StorageDirectory}: list, create, open, atomic rename, delete, and
  *       sync of the directory itself.
  *   <li>{@link companion.database.storage.io.DiskDirectory} and {@link companion.database.storage.io.DiskFile}:
  *       the implementation over {@link java.nio.channels.FileChannel}.
+ *   <li>{@link companion.database.storage.io.MappedFile}: a file whose writes are copies into a writable memory
+ *       map, no system call; the log's active segment at durability {@code none}. The simulation cannot be
+ *       written that way (it must see every write), so over it the log writes as usual.
  * </ul>
  *
  * <pre>

@@ -1,5 +1,6 @@
 package companion.database.storage.wal;
 
+import companion.database.storage.io.MappedFile;
 import companion.database.storage.io.StorageDirectory;
 import companion.database.storage.io.StorageFile;
 import java.io.IOException;
@@ -17,12 +18,17 @@ import java.util.List;
  * LogPosition at = writer.write(record, sequence);   // pwrite at the write offset, which moves past it
  * }</pre>
  *
+ * <p>At durability {@code none} the active segment is a {@link MappedFile}: the same write is a copy into a
+ * memory map of the segment, with no system call.
+ *
  * <p>Not thread-safe: every method requires the {@link WriteAheadLog}'s lock, except that the group leader may
  * force the file returned by {@link #active()} without it (roll and close wait for that force to end).
  */
 final class SegmentWriter {
     private final StorageDirectory directory;
     private final long segmentSize;
+    /** Whether the active segment is written through a memory map ({@link MappedFile}) rather than pwrite. */
+    private final boolean mapped;
     /** The log's read maps: the one of a segment is released before the segment is deleted. */
     private final SegmentFiles readers;
     /** Oldest first; the last is the active segment. */
@@ -33,12 +39,18 @@ final class SegmentWriter {
     /** Where the next record goes in the active segment. */
     private long writeOffset;
 
-    SegmentWriter(StorageDirectory directory, long segmentSize, SegmentFiles readers, Recovery.Result recovered) {
+    /**
+     * @param mapped whether to write the active segment through a memory map (see {@link MappedFile}: at
+     *               durability {@code none}, where it saves a system call per record)
+     */
+    SegmentWriter(StorageDirectory directory, long segmentSize, boolean mapped, SegmentFiles readers,
+                  Recovery.Result recovered) throws IOException {
         this.directory = directory;
         this.segmentSize = segmentSize;
+        this.mapped = mapped;
         this.readers = readers;
         this.segments = recovered.segments();
-        this.active = recovered.active();
+        this.active = mapped ? MappedFile.over(recovered.active()) : recovered.active();
         this.activeSize = recovered.activeSize();
         this.writeOffset = recovered.writeOffset();
     }
@@ -91,7 +103,7 @@ final class SegmentWriter {
         Segment next = new Segment(firstSequence);
         StorageFile created = next.create(directory, segmentSize);
         active.close();
-        active = created;
+        active = mapped ? MappedFile.over(created) : created; // preallocated first: the map covers every byte
         if (segments.get(segments.size() - 1).equals(next)) {
             // The active segment held no record (it was made, smaller, under other options): same name, replaced.
             segments.remove(segments.size() - 1);

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 
@@ -35,20 +34,12 @@ import java.util.function.BiConsumer;
  *
  * <h2>Durability, and group commit</h2>
  * <ul>
- *   <li>{@code NONE}: {@code append} returns once the record is written to the OS.
- *   <li>{@code SYNC}: the writer forces the segment itself, holding the lock: one fsync per record.
- *   <li>{@code GROUP}: the writer appends under the lock, then waits until {@link #durableSequence} covers its
- *       record. If no force is in progress, it becomes the <b>leader</b>: it releases the lock, forces once for
- *       every record appended so far, and wakes the others. Writers that appended during that force are covered by
- *       the next one, which one of them leads. Under load one fsync acknowledges many writers.
+ *   <li>{@code NONE}: {@code append} returns once the record is in the OS's page cache: copied into a writable
+ *       memory map of the active segment ({@link companion.database.storage.io.MappedFile}), no system call.
+ *   <li>{@code SYNC}: the writer writes and forces the segment itself, holding the lock: one fsync per record.
+ *   <li>{@code GROUP}: the writer writes under the lock, releases it, then waits in {@link GroupCommit} until a
+ *       force covers its record, one that it leads or another writer's. Under load one fsync acknowledges many.
  * </ul>
- * Only one force runs at a time, and a writer it covers cannot append again until it ends; so with n writers that
- * each wait for their own record, consecutive forces split the writers between them, about n / 2 records each.
- * PostgreSQL's {@code commit_delay} lets a leader wait a little for more (latency for throughput); we do not.
- *
- * <p>Simplifications against real systems: LevelDB and RocksDB also merge the waiting writers' records into one
- * write (a "write group"); PostgreSQL lets many writers copy into WAL buffers at once (WAL insertion locks) and has
- * a background writer; we copy each record with its own {@code pwrite} under one lock.
  *
  * <h2>Recovery rules</h2>
  * Opening reads every segment in order (see {@link Recovery}): in the last segment, a damaged record followed only
@@ -62,9 +53,10 @@ import java.util.function.BiConsumer;
  * that are gone. Reopening recovers from what is on disk. No record whose append threw was acknowledged.
  *
  * <h2>Concurrency</h2>
- * Thread-safe. One lock ({@link #lock}) guards all mutable state; the only work done without it is encoding a
- * record before appending, the group leader's force, and {@link #read}, a read from a memory map of bytes that
- * were written before their position was handed out.
+ * Thread-safe. One lock ({@link #lock}) guards all mutable state, {@link GroupCommit}'s included; the only work
+ * done without it is encoding a record before appending, waiting for a group's force (and the leader's force
+ * itself), and {@link #read}, a read from a memory map of bytes that were written before their position was
+ * handed out.
  */
 public final class WriteAheadLog implements AutoCloseable {
     private final StorageDirectory directory;
@@ -72,34 +64,30 @@ public final class WriteAheadLog implements AutoCloseable {
     private final RecoveryReport recovery;
     /** Guards every field below: appends, rollover, the durability state, close. */
     private final ReentrantLock lock = new ReentrantLock();
-    /** How many times a group leader lets queued writers append before it forces (see awaitDurable). */
-    private static final int GATHER_SPINS = 8;
-
-    /** Signalled by the group leader when its force ends (whether it succeeded or not). */
-    private final Condition forceDone = lock.newCondition();
+    /** Which records are durable, and the protocol that forces them (for every durability: sync() uses it). */
+    private final GroupCommit commits;
     /** Thread-safe on its own: the segments' read-only memory maps for {@link #read}, which takes no lock. */
     private final SegmentFiles readers;
     /** Guarded by {@link #lock}. The segments, and where the next record goes. */
     private final SegmentWriter writer;
     /** Guarded by {@link #lock}. The sequence number of the next record. */
     private long nextSequence;
-    /** Guarded by {@link #lock}. Every record up to this sequence number is forced. */
-    private long durableSequence;
-    /** Guarded by {@link #lock}. True while a group leader forces without holding the lock. */
-    private boolean forcing;
     /** Guarded by {@link #lock}. The I/O error that stopped the log, if one did; it then refuses appends. */
     private IOException failure;
     /** Written under {@link #lock}; volatile because {@link #read} checks it without the lock. */
     private volatile boolean closed;
 
-    private WriteAheadLog(StorageDirectory directory, LogOptions options, Recovery.Result recovered) {
+    private WriteAheadLog(StorageDirectory directory, LogOptions options, Recovery.Result recovered)
+            throws IOException {
         this.directory = directory;
         this.options = options;
         this.recovery = recovered.report();
         this.readers = new SegmentFiles(directory);
-        this.writer = new SegmentWriter(directory, options.segmentSize(), readers, recovered);
+        this.writer = new SegmentWriter(directory, options.segmentSize(), options.durability() == Durability.NONE,
+                readers, recovered);
         this.nextSequence = recovery.nextSequence();
-        this.durableSequence = nextSequence - 1; // recovery forced what it read
+        this.commits = new GroupCommit(lock, new GroupCommit.Log(this::checkWritable, () -> nextSequence - 1,
+                writer::active, this::fail), nextSequence - 1); // recovery forced what it read
     }
 
     /**
@@ -142,26 +130,28 @@ public final class WriteAheadLog implements AutoCloseable {
      */
     public LogPosition append(Operation operation) {
         Objects.requireNonNull(operation, "operation is null");
-        // @scaffold-begin m2: Refuse a record larger than a segment; frame it before taking the lock; under it, write it, then make it as durable as the mode says: NONE returns, SYNC forces, GROUP awaits a covering force.
+        // @scaffold-begin m2: Refuse a record larger than a segment; frame it before taking the lock; under it, write it, and at SYNC force it; at GROUP, once the lock is released, await a covering force.
         long size = RecordCodec.size(operation);
         if (size > options.segmentSize()) {
             throw new IllegalArgumentException("a record of " + size + " bytes does not fit in a segment of "
                     + options.segmentSize() + " bytes");
         }
         ByteBuffer record = RecordCodec.frame(operation); // outside the lock: the lock is for ordering only
+        LogPosition position;
         lock.lock();
         try {
-            LogPosition position = write(record);
+            position = write(record);
             if (options.durability() == Durability.SYNC) {
                 force(writer.active());
-                durableSequence = position.sequence();
-            } else if (options.durability() == Durability.GROUP) {
-                awaitDurable(position.sequence());
+                commits.markDurable(position.sequence());
             }
-            return position;
         } finally {
             lock.unlock();
         }
+        if (options.durability() == Durability.GROUP) {
+            commits.await(position.sequence()); // without the lock: others append while this writer waits
+        }
+        return position;
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.append, see LESSON.md step 2");
         // @scaffold-end
     }
@@ -176,15 +166,13 @@ public final class WriteAheadLog implements AutoCloseable {
         lock.lock();
         try {
             checkWritable();
-            while (forcing) {
-                forceDone.awaitUninterruptibly(); // the leader is forcing the active segment: let it finish
-                checkWritable();
-            }
+            commits.awaitNoForce(); // a leader is forcing the active segment: let it finish
+            checkWritable();
             if (writer.isEmpty()) {
                 return;
             }
             writer.roll(nextSequence);
-            durableSequence = nextSequence - 1; // roll forced the sealed segment
+            commits.markDurable(nextSequence - 1); // roll forced the sealed segment
         } catch (IOException e) {
             throw fail(e, "cannot start a new segment in " + directory.path());
         } finally {
@@ -196,14 +184,16 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /** Forces every record appended so far, whatever the durability (an engine's {@code flush}). */
     public void sync() {
-        // @scaffold-begin m2: Under the lock, make every record appended so far durable, whatever the mode (once group commit exists, through awaitDurable).
+        // @scaffold-begin m2: Note the last record appended (under the lock, while writable), then make it durable, whatever the mode (once group commit exists, through GroupCommit.await).
+        long last;
         lock.lock();
         try {
             checkWritable();
-            awaitDurable(nextSequence - 1);
+            last = nextSequence - 1;
         } finally {
             lock.unlock();
         }
+        commits.await(last);
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.sync, see LESSON.md step 2");
         // @scaffold-end
     }
@@ -216,8 +206,8 @@ public final class WriteAheadLog implements AutoCloseable {
         // @scaffold-begin m2: Roll to a new segment while the record does not fit (not while a leader forces); stamp the next sequence number and CRC (RecordCodec.seal), write it, count it.
         checkWritable();
         while (!writer.fits(record.remaining())) {
-            if (forcing) {
-                forceDone.awaitUninterruptibly(); // the leader is forcing the active segment: let it finish
+            if (commits.forcing()) {
+                commits.awaitNoForce(); // the leader is forcing the active segment: let it finish
                 checkWritable();
                 continue;
             }
@@ -226,7 +216,7 @@ public final class WriteAheadLog implements AutoCloseable {
             } catch (IOException e) {
                 throw fail(e, "cannot start a new segment in " + directory.path());
             }
-            durableSequence = nextSequence - 1; // roll forced the full segment
+            commits.markDurable(nextSequence - 1); // roll forced the full segment
         }
         RecordCodec.seal(record, nextSequence);
         try {
@@ -237,51 +227,6 @@ public final class WriteAheadLog implements AutoCloseable {
             throw fail(e, "cannot append to " + writer.active().path());
         }
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.write, see LESSON.md step 2");
-        // @scaffold-end
-    }
-
-    /**
-     * Returns once every record up to {@code sequence} is forced: group commit. Requires: {@link #lock} is held
-     * (it is released while this thread, as the leader, forces, and while it waits for another leader).
-     *
-     * @throws StorageException if the force that would cover {@code sequence} failed, or an earlier one did
-     */
-    private void awaitDurable(long sequence) {
-        // @scaffold-begin m2: Group commit: while the record is not durable, wait if another writer is forcing; otherwise lead: force once for everything appended so far, without the lock, then wake the waiters.
-        while (durableSequence < sequence) {
-            checkWritable();
-            if (forcing) {
-                forceDone.awaitUninterruptibly(); // a leader is forcing: its force may cover us
-                continue;
-            }
-            forcing = true; // this thread is the leader
-            // Gather the group first: writers already queued for the lock are about to append; let them, so this
-            // one force covers them too. RocksDB forms its write groups the same way, from the writers already
-            // waiting; no timer is involved (unlike PostgreSQL's commit_delay).
-            for (int spin = 0; spin < GATHER_SPINS && lock.hasQueuedThreads(); spin++) {
-                lock.unlock();
-                Thread.yield();
-                lock.lock();
-            }
-            long target = nextSequence - 1; // every record appended so far, ours and the followers'
-            StorageFile file = writer.active();
-            IOException error = null;
-            lock.unlock(); // let other writers append while the disk works
-            try {
-                file.force();
-            } catch (IOException e) {
-                error = e;
-            } finally {
-                lock.lock();
-                forcing = false;
-                forceDone.signalAll();
-            }
-            if (error != null) {
-                throw fail(error, "cannot force " + file.path());
-            }
-            durableSequence = Math.max(durableSequence, target);
-        }
-        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.awaitDurable, see LESSON.md step 8");
         // @scaffold-end
     }
 
@@ -306,7 +251,7 @@ public final class WriteAheadLog implements AutoCloseable {
         if (failure == null) {
             failure = error;
         }
-        forceDone.signalAll(); // waiting writers must learn that their force will never come
+        commits.releaseAll(); // waiting writers must learn that their force will never come
         return new StorageException(what, error);
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.fail, see LESSON.md step 8");
         // @scaffold-end
@@ -416,12 +361,7 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /** Every record up to this sequence number is forced to the disk (0 if none is). */
     public long durableSequence() {
-        lock.lock();
-        try {
-            return durableSequence;
-        } finally {
-            lock.unlock();
-        }
+        return commits.durableSequence();
     }
 
     /**
@@ -438,14 +378,12 @@ public final class WriteAheadLog implements AutoCloseable {
             if (closed) {
                 return;
             }
-            while (forcing) {
-                forceDone.awaitUninterruptibly();
-            }
+            commits.awaitNoForce();
             closed = true;
             try {
-                if (failure == null && durableSequence < nextSequence - 1) {
+                if (failure == null && commits.durableSequence() < nextSequence - 1) {
                     writer.active().force();
-                    durableSequence = nextSequence - 1;
+                    commits.markDurable(nextSequence - 1);
                 }
             } finally {
                 try {
@@ -457,7 +395,7 @@ public final class WriteAheadLog implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("cannot close the log in " + directory.path(), e);
         } finally {
-            forceDone.signalAll();
+            commits.releaseAll(); // a writer still waiting finds the log closed
             lock.unlock();
         }
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.close, see LESSON.md step 2");

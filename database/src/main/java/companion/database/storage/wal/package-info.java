@@ -8,7 +8,8 @@
  *     v
  *   WriteAheadLog ── RecordCodec.frame ──> [crc|length|sequence|type|payload]   encoded outside the lock
  *     │  lock: seal (sequence, CRC32C), pwrite into the preallocated segment          one writer at a time
- *     │  group: wait, or lead one fsync for every writer waiting                      the lock is released
+ *     │       (none: a copy into the segment's writable memory map instead)
+ *     │  group: GroupCommit: lead one fsync for the group, gather it, or park        the lock is released
  *     v
  *   00000000000000000001.wal  00000000000000052817.wal  ...   segments, named by their first sequence number
  *
@@ -18,9 +19,10 @@
  * </pre>
  *
  * <ul>
- *   <li>{@link companion.database.storage.wal.WriteAheadLog}: open and recover, append, group commit, read one
- *       record at its {@link companion.database.storage.wal.LogPosition}, read from a sequence number on
+ *   <li>{@link companion.database.storage.wal.WriteAheadLog}: open and recover, append, read one record at its
+ *       {@link companion.database.storage.wal.LogPosition}, read from a sequence number on
  *       ({@link companion.database.storage.wal.LogCursor}), delete old segments.
+ *   <li>{@code GroupCommit}: which records are durable, and how concurrent writers share one fsync.
  *   <li>{@link companion.database.storage.wal.Operation} (put, delete, batch) and
  *       {@link companion.database.storage.wal.LogRecord} (an operation with its sequence number): what goes in and
  *       what comes out. The engine never sees bytes.
