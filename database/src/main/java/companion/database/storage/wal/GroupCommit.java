@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,10 +46,21 @@ import java.util.function.Supplier;
  * doubles what each fsync covers. A lone writer never waits: its group is itself. PostgreSQL's
  * {@code commit_delay} is the timed version of the idea; RocksDB's write groups gather the writers already queued.
  *
- * <h2>Why waiting writers park instead of waiting on a {@link Condition}</h2>
+ * <h2>Waiting: yield, then park, and never on a {@link Condition}</h2>
  * A thread woken from {@code Condition.await} must take the lock again before it can return. If a force covers
  * seven writers, they queue for the lock, and each, on releasing it, wakes the next: seven wake-ups in a row while
  * the disk waits. Here a covered writer reads {@link #durableSequence} (a volatile field) and returns.
+ *
+ * <p>Even one wake-up per writer is costly on a small machine: waking a parked thread is a system call for the
+ * waker and a trip through the scheduler for the woken, some microseconds each, and after a force all of them
+ * happen at once, while the next group cannot form until the woken writers have run. So an ordinary waiter first
+ * <b>yields</b> the CPU in a loop ({@link Thread#yield}: any runnable thread goes first) for up to
+ * {@link LogOptions#groupYieldNanos()} (longer than a gathering and a force), checking whether it is covered; only
+ * then does it park. That spends otherwise idle CPU to skip the wake-up: on this 2-core machine, 8 writers at
+ * {@code group} went from about 38,000 to about 46,000 durable puts per second, and the process's CPU from about
+ * 45 % to about 85 % of the two cores. Yielding that keeps failing (the wait outlasts it) is skipped for a while
+ * ({@link #yieldCredit}). RocksDB's write thread does the same ({@code enable_write_thread_adaptive_yield}, on by
+ * default); a {@code groupYieldNanos} of 0 turns it off, for a machine whose idle CPU is better left idle.
  *
  * <p>Simplifications against real systems: LevelDB and RocksDB also merge the waiting writers' records into one
  * write (a "write group"); PostgreSQL lets many writers copy into WAL buffers at once (WAL insertion locks) and has
@@ -90,9 +102,19 @@ final class GroupCommit {
             this.deadline = deadline;
         }
 
-        /** Parks until covered, released, or (when gathering) past the deadline. */
-        void park(GroupCommit commits) {
-            while (commits.durableSequence < sequence && !released) {
+        boolean done(GroupCommit commits) {
+            return commits.durableSequence >= sequence || released;
+        }
+
+        /**
+         * Waits until covered, released, or (when gathering) past the deadline: an ordinary waiter first yields
+         * (see "Waiting" in the class doc), then parks.
+         */
+        void await(GroupCommit commits) {
+            if (deadline == 0 && commits.shouldYield() && commits.yieldUntilDone(this)) {
+                return;
+            }
+            while (!done(commits)) {
                 if (deadline == 0) {
                     LockSupport.park(commits);
                 } else {
@@ -119,10 +141,18 @@ final class GroupCommit {
     /** How many records the next group is expected to hold (see "Why gather"). */
     private long expectedGroup = 1;
     private final List<Waiter> waiters = new ArrayList<>();
+    /** How long a waiter yields before it parks ({@link LogOptions#groupYieldNanos()}); 0: never. */
+    private final long yieldNanos;
+    /**
+     * Whether yielding has been paying off lately: up one for each wait that yielding ended, down four for each
+     * that had to park anyway; waiters skip yielding while it is negative. Updated racily (a hint, not a count).
+     */
+    private volatile int yieldCredit;
 
-    GroupCommit(ReentrantLock lock, Log log, long durableSequence) {
+    GroupCommit(ReentrantLock lock, Log log, long durableSequence, long yieldNanos) {
         this.lock = lock;
         this.log = log;
+        this.yieldNanos = yieldNanos;
         this.forceDone = lock.newCondition();
         this.durableSequence = durableSequence;
     }
@@ -202,7 +232,7 @@ final class GroupCommit {
             }
             released.forEach(LockSupport::unpark); // outside the lock: the woken writers will want it
             if (parked != null) {
-                parked.park(this);
+                parked.await(this);
             }
         }
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): GroupCommit.await, see LESSON.md step 8");
@@ -268,6 +298,22 @@ final class GroupCommit {
             woken.add(0, next.thread); // first: the disk is idle until a group forms
         }
         return woken;
+    }
+
+    /** Whether a waiter should yield before parking: on, and paying off (or, one time in 64, to find out again). */
+    private boolean shouldYield() {
+        return yieldNanos > 0 && (yieldCredit >= 0 || ThreadLocalRandom.current().nextInt(64) == 0);
+    }
+
+    /** Yields the CPU in a loop until {@code waiter} is done or the yield time is over; returns whether it is done. */
+    private boolean yieldUntilDone(Waiter waiter) {
+        long until = System.nanoTime() + yieldNanos;
+        while (!waiter.done(this) && System.nanoTime() < until) {
+            Thread.yield(); // runnable threads go first: this costs CPU only when it is idle anyway
+        }
+        boolean done = waiter.done(this);
+        yieldCredit = Math.max(-16, Math.min(16, yieldCredit + (done ? 1 : -4)));
+        return done;
     }
 
     /** Wakes every parked writer, to find the log stopped or closed. Requires: the lock is held. */

@@ -87,7 +87,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 readers, recovered);
         this.nextSequence = recovery.nextSequence();
         this.commits = new GroupCommit(lock, new GroupCommit.Log(this::checkWritable, () -> nextSequence - 1,
-                writer::active, this::fail), nextSequence - 1); // recovery forced what it read
+                writer::active, this::fail), nextSequence - 1, options.groupYieldNanos()); // recovery forced it
     }
 
     /**

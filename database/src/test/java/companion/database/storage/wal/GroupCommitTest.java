@@ -138,9 +138,7 @@ class GroupCommitTest {
         System.out.printf("group commit, forces held back: %d appends, %d forces (%.1f records per force)%n",
                 appends, forces, (double) appends / forces);
 
-        List<Long> sorted = new ArrayList<>(acknowledged);
-        Collections.sort(sorted);
-        assertEquals(range(1, appends), sorted, "every writer acknowledged, each record once");
+        assertEachAcknowledgedOnce(appends, acknowledged);
         // A force covers only what was appended before it started, and the writers it covers cannot append again
         // until it ends: without a pause, consecutive forces split the writers into two alternating halves, at
         // most WRITERS / 2 records each. The leader gathers instead (GroupCommit, "Why gather"): it waits, briefly,
@@ -150,10 +148,7 @@ class GroupCommitTest {
         // are shared, not that the leader gathers.
         assertTrue(!gaveUp.get() && forces * 4 <= appends, forces + " forces for " + appends + " appends: not shared"
                 + (gaveUp.get() ? "; no writer could append while a force was in progress" : ""));
-        disk.crash();
-        LogFixture.Opened reopened = open(disk, OPTIONS);
-        assertEquals(range(1, appends), reopened.sequences(), "every acknowledged record survives a crash");
-        reopened.log().close();
+        assertAllSurviveACrash(disk, OPTIONS, appends);
     }
 
     @Test
@@ -186,13 +181,8 @@ class GroupCommitTest {
 
         long segments = disk.list().stream().filter(name -> name.endsWith(".wal")).count();
         assertTrue(segments >= appends / (4096 / PUT_SIZE), "rolled over only " + (segments - 1) + " times");
-        List<Long> sorted = new ArrayList<>(acknowledged);
-        Collections.sort(sorted);
-        assertEquals(range(1, appends), sorted, "every append acknowledged, each exactly once");
-        disk.crash();
-        LogFixture.Opened reopened = open(disk, small);
-        assertEquals(range(1, appends), reopened.sequences(), "every acknowledged record survives a crash");
-        reopened.log().close();
+        assertEachAcknowledgedOnce(appends, acknowledged);
+        assertAllSurviveACrash(disk, small, appends);
     }
 
     @Test
@@ -290,9 +280,22 @@ class GroupCommitTest {
 
         assertEquals(List.of(), notDurable);
         assertTrue(covering.get() > 0, syncs.get() + " syncs, none while records waited for a force");
+        assertEachAcknowledgedOnce(WRITERS * PER_WRITER, acknowledged);
+        log.close();
+    }
+
+    /** Records 1 to {@code appends} were each acknowledged exactly once. */
+    private static void assertEachAcknowledgedOnce(int appends, List<Long> acknowledged) {
         List<Long> sorted = new ArrayList<>(acknowledged);
         Collections.sort(sorted);
-        assertEquals(range(1, WRITERS * PER_WRITER), sorted, "every writer acknowledged, each record once");
-        log.close();
+        assertEquals(range(1, appends), sorted, "every append acknowledged, each exactly once");
+    }
+
+    /** After a simulated power cut, reopening finds records 1 to {@code appends}, all acknowledged. */
+    private static void assertAllSurviveACrash(FaultInjectingDirectory disk, LogOptions options, int appends) {
+        disk.crash();
+        LogFixture.Opened reopened = open(disk, options);
+        assertEquals(range(1, appends), reopened.sequences(), "every acknowledged record survives a crash");
+        reopened.log().close();
     }
 }
