@@ -278,6 +278,9 @@ final class GroupCommit {
      * every covered one. Requires: the lock is held.
      */
     private List<Thread> release() {
+        if (waiters.isEmpty()) {
+            return List.of(); // every append at sync comes here: no list to build
+        }
         List<Thread> woken = new ArrayList<>(waiters.size() + 1);
         Waiter next = null;
         for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {

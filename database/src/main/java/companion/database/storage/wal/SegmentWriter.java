@@ -50,9 +50,14 @@ final class SegmentWriter {
         this.mapped = mapped;
         this.readers = readers;
         this.segments = recovered.segments();
-        this.active = mapped ? MappedFile.over(recovered.active()) : recovered.active();
+        this.active = forWriting(recovered.active());
         this.activeSize = recovered.activeSize();
         this.writeOffset = recovered.writeOffset();
+    }
+
+    /** {@code file} as the active segment is written: through a memory map if {@link #mapped}, else as it is. */
+    private StorageFile forWriting(StorageFile file) throws IOException {
+        return mapped ? MappedFile.over(file) : file;
     }
 
     /** Whether the active segment holds no record yet. */
@@ -103,7 +108,7 @@ final class SegmentWriter {
         Segment next = new Segment(firstSequence);
         StorageFile created = next.create(directory, segmentSize);
         active.close();
-        active = mapped ? MappedFile.over(created) : created; // preallocated first: the map covers every byte
+        active = forWriting(created); // preallocated first: the map covers every byte
         if (segments.get(segments.size() - 1).equals(next)) {
             // The active segment held no record (it was made, smaller, under other options): same name, replaced.
             segments.remove(segments.size() - 1);
