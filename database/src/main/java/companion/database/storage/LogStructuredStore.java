@@ -152,7 +152,10 @@ public final class LogStructuredStore implements StorageEngine {
                 return Optional.empty();
             }
             try {
-                return valueIn(log.read(at.get()).operation(), key);
+                // Nearly every get finds a put of its own key: read just its value. Anything else (a batch, damage)
+                // takes the full decode, which also names what is wrong.
+                Optional<byte[]> value = log.readPut(at.get(), key);
+                return value.isPresent() ? value : valueIn(log.read(at.get()).operation(), key);
             } catch (StorageException e) {
                 // Compaction may have moved the key and deleted the segment between the lookup and the read:
                 // look again. If the key still points there, the read failed for a real reason.

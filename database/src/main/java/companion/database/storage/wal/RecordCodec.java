@@ -1,6 +1,7 @@
 package companion.database.storage.wal;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
@@ -140,6 +141,22 @@ final class RecordCodec {
         }
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): RecordCodec.decode, see LESSON.md step 1");
         // @scaffold-end
+    }
+
+    /**
+     * The value of {@code record}, a whole record's bytes, if it is an intact put of {@code key} with sequence
+     * number {@code sequence}; empty if it is anything else, without saying what ({@link #decode} does). The checks
+     * are decode's (length, checksum, sequence number, type, then the payload's grammar), made on the bytes where
+     * they lie: a get's shortcut that builds no {@link Operation} and copies nothing but the value.
+     */
+    static Optional<byte[]> putValue(byte[] record, long sequence, byte[] key) {
+        ByteBuffer bytes = ByteBuffer.wrap(record);
+        boolean intact = record.length >= HEADER_BYTES
+                && bytes.getInt(4) == record.length - PREFIX_BYTES
+                && bytes.getInt(0) == checksum(bytes, 0, record.length)
+                && bytes.getLong(8) == sequence
+                && bytes.get(16) == Operation.PUT;
+        return intact ? PayloadCodec.putValue(record, HEADER_BYTES, key) : Optional.empty();
     }
 
     /** CRC32C of bytes {@code [start + 4, start + size)}: everything of the record after its crc field. */

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -69,6 +70,21 @@ final class SegmentFiles {
         }
         throw new CorruptionException(segment.path(), position.offset(), "expected " + position + ", found "
                 + (frame instanceof Frame.Damaged damaged ? damaged.what() : frame.toString()));
+    }
+
+    /**
+     * The value of the record at {@code position} if it is an intact put of {@code key}, else empty: see
+     * {@link RecordCodec#putValue}. The record is copied out of the map in one bulk copy and checked on the heap,
+     * which costs less than reading the map's bytes one call at a time.
+     */
+    Optional<byte[]> readPut(LogPosition position, byte[] key) throws IOException {
+        ByteBuffer segment = map(position.segment()).bytes();
+        if (position.offset() + position.size() > segment.capacity()) {
+            return Optional.empty(); // read() names the damage
+        }
+        byte[] record = new byte[position.size()];
+        segment.get((int) position.offset(), record);
+        return RecordCodec.putValue(record, position.sequence(), key);
     }
 
     /** Forgets the map of {@code segment} (before the segment is deleted); the GC unmaps it (see the class doc). */

@@ -1,5 +1,6 @@
 package companion.database.storage.wal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -54,6 +57,48 @@ class RecordCodecTest {
         ByteBuffer bytes = RecordCodec.encode(7, operation);
         int cut = Math.floorMod(where, bytes.limit());
         assertFalse(RecordCodec.decode(bytes.limit(cut)) instanceof Frame.Valid, "cut at " + cut);
+    }
+
+    @Property
+    void putValueGivesTheValueOfAPutOfTheKeyAndNothingElse(@ForAll("operations") Operation operation,
+                                                            @ForAll @LongRange(min = 1) long sequence,
+                                                            @ForAll("keys") byte[] other) {
+        byte[] record = array(RecordCodec.encode(sequence, operation));
+        byte[] key = operation instanceof Operation.Put put ? put.key() : other;
+        Optional<byte[]> expected = operation instanceof Operation.Put put ? Optional.of(put.value()) : Optional.empty();
+        assertOptionalBytes(expected, RecordCodec.putValue(record, sequence, key), operation.toString());
+        if (!Arrays.equals(key, other)) {
+            assertEquals(Optional.empty(), RecordCodec.putValue(record, sequence, other), "another key");
+        }
+        assertEquals(Optional.empty(), RecordCodec.putValue(record, sequence + 1, key), "another sequence number");
+    }
+
+    @Property
+    void putValueFindsNothingInADamagedOrCutRecord(@ForAll("keys") byte[] key, @ForAll("keys") byte[] value,
+                                                   @ForAll int where) {
+        byte[] record = array(RecordCodec.encode(9, new Operation.Put(key, value)));
+        int bit = Math.floorMod(where, record.length * 8);
+        byte[] flipped = record.clone();
+        flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+        assertEquals(Optional.empty(), RecordCodec.putValue(flipped, 9, key), "bit " + bit + " flipped");
+        byte[] cut = Arrays.copyOf(record, Math.floorMod(where, record.length));
+        assertEquals(Optional.empty(), RecordCodec.putValue(cut, 9, key), "cut at " + cut.length);
+    }
+
+    @Provide
+    Arbitrary<byte[]> keys() {
+        return Arbitraries.bytes().array(byte[].class).ofMaxSize(40);
+    }
+
+    private static byte[] array(ByteBuffer bytes) {
+        byte[] array = new byte[bytes.remaining()];
+        bytes.get(array);
+        return array;
+    }
+
+    private static void assertOptionalBytes(Optional<byte[]> expected, Optional<byte[]> actual, String what) {
+        assertEquals(expected.isPresent(), actual.isPresent(), what);
+        expected.ifPresent(bytes -> assertArrayEquals(bytes, actual.get(), what));
     }
 
     @Example
