@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import companion.api.CorruptionException;
 import companion.api.Durability;
 import companion.api.StorageEngine;
 import companion.api.WriteBatch;
 import companion.database.storage.io.FaultInjectingDirectory;
 import companion.database.storage.wal.LogOptions;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -65,6 +72,35 @@ class LogStructuredStoreTest {
             List<StorageEngine.Entry> users = store.scan(b("user:"));
             assertEquals(2, users.size());
         }
+    }
+
+    @Test
+    void aRecordDamagedWhileTheStoreIsOpenIsACorruptionErrorNamingItsFileAndOffset() throws IOException {
+        try (LogStructuredStore store = LogStructuredStore.open(dir, Durability.SYNC)) {
+            store.put(b("a"), b("first value"));
+            store.put(b("b"), b("second value"));
+            assertEquals(Optional.of("second value"), text(store.get(b("b")))); // the segment is mapped now
+            Path segment = dir.resolve(FIRST_SEGMENT);
+            byte[] bytes = Files.readAllBytes(segment);
+            int value = indexOf(bytes, b("second value"));
+            try (FileChannel file = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+                file.write(ByteBuffer.wrap(new byte[] {(byte) (bytes[value + 3] ^ 0x10)}), value + 3); // a failing disk
+            }
+            CorruptionException e = assertThrows(CorruptionException.class, () -> store.get(b("b")));
+            assertEquals(FIRST_SEGMENT, e.file().getFileName().toString());
+            assertEquals(17 + 4 + 1 + 4 + 11, e.offset(), "where b's record starts: right after a's 37 bytes");
+            assertEquals(Optional.of("first value"), text(store.get(b("a"))), "the record before it is intact");
+        }
+    }
+
+    /** Where {@code wanted} first occurs in {@code bytes}. */
+    private static int indexOf(byte[] bytes, byte[] wanted) {
+        for (int i = 0; i + wanted.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found on disk");
     }
 
     @Test
