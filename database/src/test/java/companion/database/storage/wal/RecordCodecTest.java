@@ -64,8 +64,9 @@ class RecordCodecTest {
                                                             @ForAll @LongRange(min = 1) long sequence,
                                                             @ForAll("keys") byte[] other) {
         byte[] record = array(RecordCodec.encode(sequence, operation));
-        byte[] key = operation instanceof Operation.Put put ? put.key() : other;
-        Optional<byte[]> expected = operation instanceof Operation.Put put ? Optional.of(put.value()) : Optional.empty();
+        Optional<Operation.Put> put = operation instanceof Operation.Put p ? Optional.of(p) : Optional.empty();
+        byte[] key = put.map(Operation.Put::key).orElse(other);
+        Optional<byte[]> expected = put.map(Operation.Put::value);
         assertOptionalBytes(expected, RecordCodec.putValue(record, sequence, key), operation.toString());
         if (!Arrays.equals(key, other)) {
             assertEquals(Optional.empty(), RecordCodec.putValue(record, sequence, other), "another key");
