@@ -66,7 +66,8 @@ public final class StorageEngineAdapter implements Engine {
                         ? "a copy into a writable shared memory map of the active segment (no system call;"
                         + " in the OS's page cache before put returns, as a write is)"
                         : "pwrite of the record, then the fdatasync above",
-                "index", "every key in memory; a get reads its record through a memory map of its segment",
+                "index", "a hash index of log addresses, 16 bytes a slot, no keys in memory; a get reads its record"
+                        + " through a memory map of its segment and compares the key there",
                 "compaction", "background, when the log holds 3x the live bytes; compact() on demand"));
     }
 

@@ -8,6 +8,7 @@ import companion.database.storage.io.DiskDirectory;
 import companion.database.storage.io.StorageDirectory;
 import companion.database.storage.wal.LogOptions;
 import companion.database.storage.wal.LogPosition;
+import companion.database.storage.wal.LogReader;
 import companion.database.storage.wal.Operation;
 import companion.database.storage.wal.RecoveryReport;
 import companion.database.storage.wal.WriteAheadLog;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -46,21 +46,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * <h2>Concurrency</h2>
  * Writers of the same key take turns on one of {@link #STRIPES} locks (chosen by the key's hash), held across the
  * append and the directory update, so the directory always ends at the key's last record. Writers of different keys
- * proceed together, which is what lets group commit share one fsync among them. A batch takes the stripes of all its
- * keys, in stripe order, so two batches cannot deadlock. Readers take no lock: the directory is concurrent, and a
+ * proceed together, which is what lets group commit share one fsync among them; only their directory updates, a
+ * few hundred nanoseconds each, take turns (see {@link KeyDirectory}). A batch takes the stripes of all its keys, in
+ * stripe order, so two batches cannot deadlock. Readers take no lock: the directory is read without one, and a
  * record, once written, never changes.
  *
  * <h2>Recovery</h2>
  * Opening replays the log (see {@link WriteAheadLog}: torn tail truncated and reported, corruption before it an
- * error naming file and offset) into a fresh key directory.
+ * error naming file and offset) into a fresh key directory, in log order, so the last write of each key is the one
+ * that stays.
  *
  * <h2>Compaction</h2>
  * Overwritten and deleted values keep occupying the log until {@link #compact()} (run in the background once the log
  * holds {@link #COMPACT_RATIO} times more bytes than the live records, or on demand). It copies every live record to
  * the head of the log as an ordinary append, holding the key's stripe and only if the key still points there, so
  * the copy is the newest record of its key and a concurrent write simply wins. It first seals the active segment,
- * so that every record to copy is in a sealed one, and waits for the writes already numbered below the first copy to
- * reach the key directory; after the copies it syncs and deletes every segment wholly before the first copy. Tombstones need no care: they hide only older records, which sit in the
+ * so that every record to copy is in a sealed one, notes the address where the copies start, and waits for the
+ * writes already appended below it to reach the key directory; after the copies it syncs and deletes every
+ * segment wholly below that address. Tombstones need no care: they hide only older records, which sit in the
  * same deleted prefix. A crash at any point leaves the old records (plus perhaps some copies, which replay in
  * sequence order and agree), or the copies alone: never a mix that loses or resurrects a value.
  *
@@ -122,20 +125,37 @@ public final class LogStructuredStore implements StorageEngine {
     public static LogStructuredStore open(StorageDirectory directory, LogOptions options) {
         KeyDirectory keys = new KeyDirectory();
         WriteAheadLog log = WriteAheadLog.open(directory, options,
-                (record, position) -> apply(keys, record.operation(), position));
+                (record, position, reader) -> apply(keys, reader, record.operation(), position));
         return new LogStructuredStore(log, keys);
     }
 
-    /** Brings the key directory up to date with one record (a batch: every operation in it, at its position). */
-    private static void apply(KeyDirectory keys, Operation operation, LogPosition at) {
-        // @scaffold-begin m2: Point each written key at this record; a delete removes the key (if nothing newer exists).
-        // The operation's arrays are the store's own (copied on the way in, or decoded from the log): no copy.
+    /**
+     * Brings the key directory up to date with one record at {@code at}: a put points its key at it, a delete
+     * forgets its key, a batch does each of its operations in order, each under its number in the record.
+     * {@code log} reads the records the directory already points at, to recognise keys.
+     */
+    private static void apply(KeyDirectory keys, LogReader log, Operation operation, LogPosition at) {
+        // @scaffold-begin m2: Point each written key at its operation in this record (a put record's is number 1; a batch's operations are 1 to n, in order); a delete removes the key.
+        if (operation instanceof Operation.Batch batch) {
+            List<Operation> operations = batch.operations();
+            for (int i = 0; i < operations.size(); i++) {
+                apply(keys, log, operations.get(i), at.address(), i + 1, at.size());
+            }
+        } else {
+            apply(keys, log, operation, at.address(), 1, at.size());
+        }
+        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.apply, see LESSON.md step 4");
+        // @scaffold-end
+    }
+
+    /** One put or delete, operation {@code number} of the record at {@code address}, {@code size} bytes long. */
+    private static void apply(KeyDirectory keys, LogReader log, Operation operation, long address, int number,
+                              int size) {
+        // @scaffold-begin m2: A put points its key at (address, number); a delete removes its key.
         if (operation instanceof Operation.Put put) {
-            keys.put(ByteKey.wrap(put.key()), at);
+            keys.put(log, put.key(), address, number, size);
         } else if (operation instanceof Operation.Delete delete) {
-            keys.remove(ByteKey.wrap(delete.key()), at.sequence());
-        } else if (operation instanceof Operation.Batch batch) {
-            batch.operations().forEach(inner -> apply(keys, inner, at));
+            keys.remove(log, delete.key());
         }
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.apply, see LESSON.md step 4");
         // @scaffold-end
@@ -143,60 +163,20 @@ public final class LogStructuredStore implements StorageEngine {
 
     @Override
     public Optional<byte[]> get(byte[] key) {
-        // @scaffold-begin m2: Look the key up, read its record and find the value in it; if the read fails but the key has moved meanwhile (compaction), look again.
+        // @scaffold-begin m2: Check the key; the key directory finds its slot and reads the value in the log.
         checkKey(key);
-        ByteKey wanted = ByteKey.wrap(key); // a lookup only: nothing keeps it
-        while (true) {
-            Optional<LogPosition> at = keys.get(wanted);
-            if (at.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                // Nearly every get finds a put of its own key: read just its value. Anything else (a batch, damage)
-                // takes the full decode, which also names what is wrong.
-                Optional<byte[]> value = log.readPut(at.get(), key);
-                return value.isPresent() ? value : valueIn(log.read(at.get()).operation(), key);
-            } catch (StorageException e) {
-                // Compaction may have moved the key and deleted the segment between the lookup and the read:
-                // look again. If the key still points there, the read failed for a real reason.
-                if (keys.get(wanted).equals(at)) {
-                    throw e;
-                }
-            }
-        }
+        return keys.get(log, key);
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.get, see LESSON.md step 4");
-        // @scaffold-end
-    }
-
-    /** The value {@code operation} gives {@code key}: the last write to it, in a batch. */
-    private static Optional<byte[]> valueIn(Operation operation, byte[] key) {
-        // @scaffold-begin m2: A put of the key gives its value; in a batch, the key's last put or delete wins; anything else gives empty.
-        if (operation instanceof Operation.Put put && Arrays.equals(put.key(), key)) {
-            return Optional.of(put.value());
-        }
-        if (operation instanceof Operation.Batch batch) {
-            Optional<byte[]> value = Optional.empty();
-            for (Operation inner : batch.operations()) {
-                if (inner instanceof Operation.Put put && Arrays.equals(put.key(), key)) {
-                    value = Optional.of(put.value());
-                } else if (inner instanceof Operation.Delete delete && Arrays.equals(delete.key(), key)) {
-                    value = Optional.empty();
-                }
-            }
-            return value;
-        }
-        return Optional.empty();
-        // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.valueIn, see LESSON.md step 4");
         // @scaffold-end
     }
 
     @Override
     public void put(byte[] key, byte[] value) {
-        // @scaffold-begin m2: Check the arguments and write one put record, copying the key (the key directory keeps it).
+        // @scaffold-begin m2: Check the arguments and write one put record.
         checkKey(key);
         Objects.requireNonNull(value, "value is null");
-        // The key is kept by the index, so it is copied; the value is copied into the framed record during the call.
-        write(new int[] {stripeOf(key)}, new Operation.Put(key.clone(), value));
+        // No copies: the key and value are copied into the framed record during the call, and nothing keeps them.
+        write(new int[] {stripeOf(key)}, new Operation.Put(key, value));
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.put, see LESSON.md step 2");
         // @scaffold-end
     }
@@ -205,7 +185,7 @@ public final class LogStructuredStore implements StorageEngine {
     public void delete(byte[] key) {
         // @scaffold-begin m2: Check the key and write one delete record.
         checkKey(key);
-        write(new int[] {stripeOf(key)}, new Operation.Delete(key)); // used to find and remove the key: kept nowhere
+        write(new int[] {stripeOf(key)}, new Operation.Delete(key));
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): LogStructuredStore.delete, see LESSON.md step 2");
         // @scaffold-end
     }
@@ -234,7 +214,7 @@ public final class LogStructuredStore implements StorageEngine {
         }
         try {
             LogPosition at = log.append(operation);
-            apply(keys, operation, at);
+            apply(keys, log, operation, at);
             appendedSinceCompaction.addAndGet(at.size());
         } finally {
             for (int i = held.length - 1; i >= 0; i--) {
@@ -271,16 +251,16 @@ public final class LogStructuredStore implements StorageEngine {
      * @return the number of segments deleted
      */
     public int compact() {
-        // @scaffold-begin m2: One at a time (the compaction lock): seal the active segment, note the first copy's sequence number, wait for writes in flight, copy forward every older live key, sync, then delete the segments before the first copy.
+        // @scaffold-begin m2: One at a time (the compaction lock): seal the active segment, note the first copy's address, wait for writes in flight, copy forward every live key written before it, sync, then delete the segments before it.
         compaction.lock();
         try {
             log.seal(); // every record to copy is now in a sealed segment, which deleteBefore can remove
-            long firstCopy = log.nextSequence();
+            long firstCopy = log.nextAddress(); // every record before it is copied or dead once the loop ends
             appendedSinceCompaction.set(0);
             awaitWritesInFlight();
-            for (Map.Entry<ByteKey, LogPosition> live : keys.all()) {
-                if (live.getValue().sequence() < firstCopy) {
-                    copyForward(live.getKey(), live.getValue());
+            for (KeyDirectory.Entry live : keys.entries(log, new byte[0])) {
+                if (live.address() < firstCopy) {
+                    copyForward(live);
                 }
             }
             log.sync(); // the copies are durable before the originals go, whatever the durability
@@ -307,20 +287,21 @@ public final class LogStructuredStore implements StorageEngine {
         }
     }
 
-    /** Appends a fresh copy of {@code key}'s record at {@code from}, unless a write has moved the key meanwhile. */
-    private void copyForward(ByteKey key, LogPosition from) {
-        // @scaffold-begin m2: Under the key's stripe: if the key still points at 'from', append its value again as a put and move the key there (compare-and-set).
-        byte[] bytes = key.bytes();
-        ReentrantLock stripe = stripes[stripeOf(bytes)];
+    /** Appends a fresh copy of {@code live}'s value as a put, unless a write has moved the key meanwhile. */
+    private void copyForward(KeyDirectory.Entry live) {
+        // @scaffold-begin m2: Under the key's stripe: only if the key is still at the entry's operation (isAt), read its value there, append it as a put and move the key to the copy (moveIfCurrent).
+        byte[] key = live.key();
+        ReentrantLock stripe = stripes[stripeOf(key)];
         stripe.lock();
         try {
-            if (!keys.get(key).equals(Optional.of(from))) {
+            // Checked before appending: a copy appended after a newer write of the key would replay over it.
+            if (!keys.isAt(key, live.address(), live.number())) {
                 return; // written or deleted since the snapshot: the newer record stays
             }
-            Optional<byte[]> value = valueIn(log.read(from).operation(), bytes);
+            Optional<byte[]> value = log.valueAt(live.address(), live.number(), key);
             if (value.isPresent()) {
-                LogPosition copy = log.append(new Operation.Put(bytes, value.get()));
-                keys.moveIfCurrent(key, from, copy);
+                LogPosition copy = log.append(new Operation.Put(key, value.get()));
+                keys.moveIfCurrent(log, key, live.address(), live.number(), copy.address(), copy.size());
             }
         } finally {
             stripe.unlock();
@@ -334,8 +315,8 @@ public final class LogStructuredStore implements StorageEngine {
         // @scaffold-begin m2: Walk the keys with this prefix and read each value through get (which copes with compaction).
         Objects.requireNonNull(prefix, "prefix is null");
         List<Entry> found = new ArrayList<>();
-        for (Map.Entry<ByteKey, LogPosition> live : keys.withPrefix(prefix)) {
-            byte[] key = live.getKey().bytes();
+        for (KeyDirectory.Entry live : keys.entries(log, prefix)) {
+            byte[] key = live.key();
             get(key).ifPresent(value -> found.add(new Entry(key, value))); // get: it copes with compaction
         }
         return found;

@@ -3,61 +3,117 @@ package companion.database.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import companion.api.Durability;
+import companion.api.WriteBatch;
 import companion.database.storage.io.FaultInjectingDirectory;
 import companion.database.storage.wal.LogOptions;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
-/** The engine against a {@link TreeMap} model, across random puts, deletes, small segments and reopens. */
+/**
+ * The engine against a {@link TreeMap} model, across random puts, deletes, batches, compactions, small segments and
+ * reopens. Two of the keys, "Aa" and "BB", have the same hash, so the key directory must tell them apart by reading
+ * the log.
+ */
 class LogStructuredStoreProperties {
-    /** One step: put (value non-null), delete (value null), or reopen (key null). */
-    record Step(String key, String value) {
+    static final List<String> KEYS = List.of("a", "b", "Aa", "BB");
+    static final int MAX_BATCH = 8;
+
+    /** One step: a put (value non-null), a delete (value null), or one of the {@link Kind}s with no key. */
+    record Step(Kind kind, String key, String value) {
+        @Override
+        public String toString() {
+            return kind == Kind.WRITE ? (value == null ? "delete " + key : "put " + key + "=" + value)
+                    : kind.toString().toLowerCase();
+        }
     }
 
-    @Property(tries = 100)
-    void behavesLikeAMapAcrossReopensAndSegmentRolls(@ForAll("scenarios") List<Step> steps) {
+    /** A single write; the start or end of a batch (the writes between are one WriteBatch); compact(); reopen. */
+    enum Kind { WRITE, BATCH, COMMIT, COMPACT, REOPEN }
+
+    @Property(tries = 150)
+    void behavesLikeAMapAcrossBatchesCompactionsReopensAndSegmentRolls(@ForAll("scenarios") List<Step> steps) {
         FaultInjectingDirectory disk = new FaultInjectingDirectory();
-        LogOptions options = LogOptions.of(Durability.NONE).withSegmentSize(256); // many segments
+        LogOptions options = LogOptions.of(Durability.NONE).withSegmentSize(1024); // many segments
         TreeMap<String, String> model = new TreeMap<>();
         LogStructuredStore store = LogStructuredStore.open(disk, options);
+        WriteBatch batch = null;
         try {
             for (Step step : steps) {
-                if (step.key() == null) {
-                    store.close();
-                    store = LogStructuredStore.open(disk, options);
-                } else if (step.value() == null) {
-                    store.delete(step.key().getBytes());
-                    model.remove(step.key());
-                } else {
-                    store.put(step.key().getBytes(), step.value().getBytes());
-                    model.put(step.key(), step.value());
+                switch (step.kind()) {
+                    case BATCH -> batch = batch == null ? new WriteBatch() : batch;
+                    case COMMIT -> {
+                        if (batch != null) {
+                            store.write(batch);
+                            batch = null;
+                        }
+                    }
+                    case COMPACT -> store.compact();
+                    case REOPEN -> {
+                        store.close();
+                        store = LogStructuredStore.open(disk, options);
+                    }
+                    case WRITE -> {
+                        byte[] key = bytes(step.key());
+                        if (batch != null) {
+                            batch = step.value() == null ? batch.delete(key) : batch.put(key, bytes(step.value()));
+                            if (batch.size() == MAX_BATCH) { // a record must fit in a segment
+                                store.write(batch);
+                                batch = null;
+                            }
+                        } else if (step.value() == null) {
+                            store.delete(key);
+                        } else {
+                            store.put(key, bytes(step.value()));
+                        }
+                        if (step.value() == null) {
+                            model.remove(step.key());
+                        } else {
+                            model.put(step.key(), step.value());
+                        }
+                    }
+                }
+                if (batch == null) {
+                    check(model, store);
                 }
             }
-            for (String key : List.of("a", "b", "c", "d")) {
-                assertEquals(Optional.ofNullable(model.get(key)).map(v -> HexFormat.of().formatHex(v.getBytes())),
-                        store.get(key.getBytes()).map(v -> HexFormat.of().formatHex(v)), "key " + key);
-            }
-            assertEquals(model.size(), store.size());
         } finally {
             store.close();
         }
     }
 
+    private static void check(TreeMap<String, String> model, LogStructuredStore store) {
+        for (String key : KEYS) {
+            assertEquals(Optional.ofNullable(model.get(key)).map(v -> HexFormat.of().formatHex(bytes(v))),
+                    store.get(bytes(key)).map(v -> HexFormat.of().formatHex(v)), "key " + key);
+        }
+        assertEquals(model.size(), store.size());
+        assertEquals(model.size(), store.scan(new byte[0]).size());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     @Provide
     Arbitrary<List<Step>> scenarios() {
-        Arbitrary<String> keys = Arbitraries.of("a", "b", "c", "d");
-        Arbitrary<Step> put = net.jqwik.api.Combinators.combine(keys,
-                Arbitraries.strings().alpha().ofMaxLength(60)).as(Step::new);
-        Arbitrary<Step> delete = keys.map(k -> new Step(k, null));
-        Arbitrary<Step> reopen = Arbitraries.just(new Step(null, null));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, put), net.jqwik.api.Tuple.of(2, delete),
-                net.jqwik.api.Tuple.of(1, reopen)).list().ofMaxSize(60);
+        Arbitrary<String> keys = Arbitraries.of(KEYS);
+        Arbitrary<Step> put = Combinators.combine(keys, Arbitraries.strings().alpha().ofMaxLength(60))
+                .as((k, v) -> new Step(Kind.WRITE, k, v));
+        Arbitrary<Step> delete = keys.map(k -> new Step(Kind.WRITE, k, null));
+        return Arbitraries.frequencyOf(Tuple.of(8, put), Tuple.of(3, delete),
+                Tuple.of(1, Arbitraries.just(new Step(Kind.BATCH, null, null))),
+                Tuple.of(1, Arbitraries.just(new Step(Kind.COMMIT, null, null))),
+                Tuple.of(1, Arbitraries.just(new Step(Kind.COMPACT, null, null))),
+                Tuple.of(1, Arbitraries.just(new Step(Kind.REOPEN, null, null)))).list().ofMaxSize(80);
     }
 }

@@ -30,6 +30,8 @@ import java.util.Optional;
  */
 public final class LogCursor implements Iterator<LogRecord>, AutoCloseable {
     private final StorageDirectory directory;
+    /** Numbers the segments, for the addresses of the positions handed out. */
+    private final SegmentFiles numbering;
     private final List<Segment> segments;
     /** Where the written data of the last segment ended when the cursor was made. */
     private final long lastEnd;
@@ -51,8 +53,10 @@ public final class LogCursor implements Iterator<LogRecord>, AutoCloseable {
     /** Where the record {@link #next()} returned last is; null before the first. */
     private LogPosition position;
 
-    LogCursor(StorageDirectory directory, List<Segment> segments, long lastEnd, long from, boolean salvage) {
+    LogCursor(StorageDirectory directory, SegmentFiles numbering, List<Segment> segments, long lastEnd, long from,
+              boolean salvage) {
         this.directory = directory;
+        this.numbering = numbering;
         this.segments = List.copyOf(segments);
         this.lastEnd = lastEnd;
         this.from = from;
@@ -72,8 +76,10 @@ public final class LogCursor implements Iterator<LogRecord>, AutoCloseable {
                     closeSegment();
                 } else if (record.get().sequence() >= from) {
                     lookahead = record.get();
-                    lookaheadPosition = new LogPosition(lookahead.sequence(), segments.get(index).firstSequence(),
-                            recordStart, (int) (offset - recordStart));
+                    Segment segment = segments.get(index);
+                    lookaheadPosition = new LogPosition(lookahead.sequence(), segment.firstSequence(), recordStart,
+                            (int) (offset - recordStart), LogPosition.address(numbering.numberOf(segment),
+                            recordStart));
                 }
             }
             return true;

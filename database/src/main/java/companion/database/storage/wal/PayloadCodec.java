@@ -93,18 +93,34 @@ final class PayloadCodec {
 
     /**
      * The value in {@code payload}, a put-payload filling the array from {@code start} to its end, if its key is
-     * {@code key}; empty if it is not exactly that (another key, or lengths that do not add up). A get's shortcut
-     * past {@link #read}: it compares the key in place and allocates only the value.
+     * {@code key}; empty if it is another key. A get's shortcut past {@link #read}: it compares the key in place and
+     * allocates only the value. Requires: the record passed {@link RecordCodec#isIntact}; lengths that do not add
+     * up (damage the checksum happened to miss) are a {@link MalformedPayloadException}.
      */
     static Optional<byte[]> putValue(byte[] payload, int start, byte[] key) {
-        ByteBuffer in = ByteBuffer.wrap(payload);
+        int valueAt = valueStart(payload, start);
         int keyAt = start + 4;
-        int valueAt = keyAt + key.length + 4;
-        boolean matches = valueAt <= payload.length
-                && in.getInt(start) == key.length
-                && Arrays.equals(payload, keyAt, keyAt + key.length, key, 0, key.length)
-                && in.getInt(valueAt - 4) == payload.length - valueAt;
+        boolean matches = valueAt - 4 - keyAt == key.length
+                && Arrays.equals(payload, keyAt, keyAt + key.length, key, 0, key.length);
         return matches ? Optional.of(Arrays.copyOfRange(payload, valueAt, payload.length)) : Optional.empty();
+    }
+
+    /** The key of the put-payload filling {@code payload} from {@code start}. Requires: as {@link #putValue}. */
+    static byte[] putKey(byte[] payload, int start) {
+        return Arrays.copyOfRange(payload, start + 4, valueStart(payload, start) - 4);
+    }
+
+    /** Where the value of the put-payload filling {@code payload} from {@code start} begins, lengths checked. */
+    private static int valueStart(byte[] payload, int start) {
+        ByteBuffer in = ByteBuffer.wrap(payload);
+        long keyLength = start + 4 <= payload.length ? Integer.toUnsignedLong(in.getInt(start)) : -1;
+        long valueAt = start + 4 + keyLength + 4;
+        if (keyLength < 0 || valueAt > payload.length
+                || Integer.toUnsignedLong(in.getInt((int) valueAt - 4)) != payload.length - valueAt) {
+            throw new MalformedPayloadException("the lengths of the put at " + start + " do not add up to its "
+                    + (payload.length - start) + " bytes");
+        }
+        return (int) valueAt;
     }
 
     private static Operation readOne(byte type, ByteBuffer in, boolean batchAllowed) {

@@ -1,7 +1,6 @@
 package companion.database.storage.wal;
 
 import java.nio.ByteBuffer;
-import java.util.Optional;
 import java.util.zip.CRC32C;
 
 /**
@@ -144,19 +143,17 @@ final class RecordCodec {
     }
 
     /**
-     * The value of {@code record}, a whole record's bytes, if it is an intact put of {@code key} with sequence
-     * number {@code sequence}; empty if it is anything else, without saying what ({@link #decode} does). The checks
-     * are decode's (length, checksum, sequence number, type, then the payload's grammar), made on the bytes where
-     * they lie: a get's shortcut that builds no {@link Operation} and copies nothing but the value.
+     * Whether {@code record}, a whole record's bytes, is intact: its length field accounts for every byte, its checksum
+     * matches and its sequence number is valid. A read's shortcut past {@link #decode}: the same checks on the bytes
+     * where they lie, building nothing, for a caller that then reads the payload in place ({@link
+     * PayloadCodec#putValue}). Damage makes it false, and the caller then decodes in full to say what is wrong.
      */
-    static Optional<byte[]> putValue(byte[] record, long sequence, byte[] key) {
+    static boolean isIntact(byte[] record) {
         ByteBuffer bytes = ByteBuffer.wrap(record);
-        boolean intact = record.length >= HEADER_BYTES
+        return record.length >= HEADER_BYTES
                 && bytes.getInt(4) == record.length - PREFIX_BYTES
                 && bytes.getInt(0) == checksum(bytes, 0, record.length)
-                && bytes.getLong(8) == sequence
-                && bytes.get(16) == Operation.PUT;
-        return intact ? PayloadCodec.putValue(record, HEADER_BYTES, key) : Optional.empty();
+                && bytes.getLong(8) >= 1;
     }
 
     /** CRC32C of bytes {@code [start + 4, start + size)}: everything of the record after its crc field. */

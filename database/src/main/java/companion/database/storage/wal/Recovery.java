@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * Reads a log directory back when it is opened: every record, in order, handed to the caller; then the log is
@@ -46,22 +45,27 @@ final class Recovery {
 
     private final StorageDirectory directory;
     private final LogOptions options;
-    private final BiConsumer<LogRecord, LogPosition> replay;
+    private final Replay replay;
+    /** The log's numbered maps: each segment is added before its records are replayed, so replay can read them. */
+    private final SegmentFiles files;
     private final List<RecoveryReport.Damage> salvaged = new ArrayList<>();
     private Optional<RecoveryReport.Damage> tornTail = Optional.empty();
     private long records;
     /** The sequence number the next valid record must carry. */
     private long expected;
 
-    private Recovery(StorageDirectory directory, LogOptions options, BiConsumer<LogRecord, LogPosition> replay) {
+    private Recovery(StorageDirectory directory, LogOptions options, SegmentFiles files,
+                     Replay replay) {
         this.directory = directory;
         this.options = options;
+        this.files = files;
         this.replay = replay;
     }
 
     /** Recovers the log in {@code directory}, creating its first segment if it has none. */
-    static Result run(StorageDirectory directory, LogOptions options, BiConsumer<LogRecord, LogPosition> replay) throws IOException {
-        return new Recovery(directory, options, replay).run();
+    static Result run(StorageDirectory directory, LogOptions options, SegmentFiles files,
+                      Replay replay) throws IOException {
+        return new Recovery(directory, options, files, replay).run();
     }
 
     private Result run() throws IOException {
@@ -77,6 +81,7 @@ final class Recovery {
         if (segments.isEmpty()) {
             Segment first = new Segment(1);
             StorageFile file = first.create(directory, options.segmentSize());
+            files.add(first);
             return new Result(new ArrayList<>(List.of(first)), file, options.segmentSize(), 0, report(1, 1));
         }
         // @scaffold-begin m2: Read the segments oldest first (checkStart, read), closing each; force the last, and continue the log after its last good record.
@@ -87,7 +92,7 @@ final class Recovery {
             StorageFile file = directory.open(segment.name());
             try {
                 checkStart(segment, file);
-                long end = read(segment, file, last);
+                long end = read(segment, files.add(segment), file, last);
                 if (last) {
                     // The previous process may have been killed with records still in the OS's cache: force them
                     // now, before anything is appended after them (PostgreSQL fsyncs its data directory at the
@@ -125,16 +130,16 @@ final class Recovery {
         // @scaffold-end
     }
 
-    /** Replays one segment's records and returns the offset where its valid data ends. */
-    private long read(Segment segment, StorageFile file, boolean last) throws IOException {
+    /** Replays the records of one segment, number {@code number}, and returns the offset where its data ends. */
+    private long read(Segment segment, long number, StorageFile file, boolean last) throws IOException {
         // @scaffold-begin m2: Replay each valid record with the expected sequence number; at damage, tell a torn tail (last segment, no valid record after it: zero it, report it) from corruption (throw, or salvage: skip and report).
         SegmentReader reader = new SegmentReader(file, file.size());
         long offset = 0;
         while (offset < reader.end()) {
             Frame frame = reader.frameAt(offset);
             if (frame instanceof Frame.Valid valid && valid.record().sequence() == expected) {
-                replay.accept(valid.record(), new LogPosition(expected, segment.firstSequence(), offset,
-                        valid.size()));
+                replay.apply(valid.record(), new LogPosition(expected, segment.firstSequence(), offset,
+                        valid.size(), LogPosition.address(number, offset)), files);
                 records++;
                 expected++;
                 offset += valid.size();

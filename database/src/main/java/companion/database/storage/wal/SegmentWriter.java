@@ -29,11 +29,13 @@ final class SegmentWriter {
     private final long segmentSize;
     /** Whether the active segment is written through a memory map ({@link MappedFile}) rather than pwrite. */
     private final boolean mapped;
-    /** The log's read maps: the one of a segment is released before the segment is deleted. */
+    /** The log's numbered read maps: a new segment is added to them, a deleted one released first. */
     private final SegmentFiles readers;
     /** Oldest first; the last is the active segment. */
     private final List<Segment> segments;
     private StorageFile active;
+    /** The active segment's number in {@link #readers}: the high bits of its records' addresses. */
+    private long activeNumber;
     /** Bytes of the active segment: records go in {@code [0, activeSize)}. */
     private long activeSize;
     /** Where the next record goes in the active segment. */
@@ -51,6 +53,7 @@ final class SegmentWriter {
         this.readers = readers;
         this.segments = recovered.segments();
         this.active = forWriting(recovered.active());
+        this.activeNumber = readers.numberOf(segments.get(segments.size() - 1));
         this.activeSize = recovered.activeSize();
         this.writeOffset = recovered.writeOffset();
     }
@@ -84,12 +87,17 @@ final class SegmentWriter {
         // @scaffold-begin m2: Write the record at the write offset with a positioned write (never APPEND), move the offset past it, and return its position.
         assert fits(record.remaining()) : record.remaining() + " bytes at " + writeOffset + " of " + activeSize;
         LogPosition position = new LogPosition(sequence, segments.get(segments.size() - 1).firstSequence(),
-                writeOffset, record.remaining());
+                writeOffset, record.remaining(), LogPosition.address(activeNumber, writeOffset));
         active.write(record, writeOffset);
         writeOffset += position.size();
         return position;
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentWriter.write, see LESSON.md step 2");
         // @scaffold-end
+    }
+
+    /** The address the next record will have if it fits in the active segment. */
+    long nextAddress() {
+        return LogPosition.address(activeNumber, writeOffset);
     }
 
     /** The active segment's file, for a force. */
@@ -103,7 +111,7 @@ final class SegmentWriter {
      * write, so recovery may call any damage in it corruption.
      */
     void roll(long firstSequence) throws IOException {
-        // @scaffold-begin m2: Seal: force the full active segment; then create the next one (Segment.create), close the old handle and make the new one active at offset 0.
+        // @scaffold-begin m2: Seal: force the full active segment; then create the next one (Segment.create), close the old handle, map and number the new one (readers.add) and make it active at offset 0.
         active.force();
         Segment next = new Segment(firstSequence);
         StorageFile created = next.create(directory, segmentSize);
@@ -111,9 +119,10 @@ final class SegmentWriter {
         active = forWriting(created); // preallocated first: the map covers every byte
         if (segments.get(segments.size() - 1).equals(next)) {
             // The active segment held no record (it was made, smaller, under other options): same name, replaced.
-            segments.remove(segments.size() - 1);
+            readers.release(segments.remove(segments.size() - 1));
         }
         segments.add(next);
+        activeNumber = readers.add(next);
         activeSize = segmentSize;
         writeOffset = 0;
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentWriter.roll, see LESSON.md step 2");
@@ -121,14 +130,14 @@ final class SegmentWriter {
     }
 
     /**
-     * Deletes every segment whose records are all older than {@code sequence} (the next segment starts at or
-     * before it), never the active one, then syncs the directory. Returns how many it deleted.
+     * Deletes every segment whose records all lie before {@code address} (its number is below the address's
+     * segment number), never the active one, then syncs the directory. Returns how many it deleted.
      */
-    int deleteBefore(long sequence) throws IOException {
-        // @scaffold-begin m2: Delete, oldest first, each segment the next one starts at or before 'sequence' (never the active one): release its map, delete, sync the directory each time.
+    int deleteBefore(long address) throws IOException {
+        // @scaffold-begin m2: Delete, oldest first, each segment numbered below the address's segment (never the active one): release its map, delete, sync the directory each time.
         int deleted = 0;
-        while (segments.size() > 1 && segments.get(1).firstSequence() <= sequence) {
-            readers.release(segments.get(0).firstSequence());
+        while (segments.size() > 1 && readers.numberOf(segments.get(0)) < LogPosition.ordinalOf(address)) {
+            readers.release(segments.get(0));
             directory.delete(segments.get(0).name());
             // Sync after each delete, oldest first: a power cut can then undo only the newest deletion, which
             // leaves the segments contiguous. Undoing an older one alone would leave a gap, which recovery
@@ -144,7 +153,7 @@ final class SegmentWriter {
 
     /** A cursor over the records as they are now, from sequence number {@code from}. */
     LogCursor cursor(long from, boolean salvage) {
-        return new LogCursor(directory, segments, writeOffset, from, salvage);
+        return new LogCursor(directory, readers, segments, writeOffset, from, salvage);
     }
 
     /** Releases the active segment's file. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiConsumer;
 
 /**
  * The write-ahead log: every change the storage engine makes is appended here, and acknowledged only once it is as
@@ -21,9 +20,10 @@ import java.util.function.BiConsumer;
  *
  * <pre>{@code
  * try (WriteAheadLog log = WriteAheadLog.open(DiskDirectory.open(dir), LogOptions.of(Durability.GROUP),
- *         (record, position) -> engine.apply(record, position))) {   // replays the log, oldest first
+ *         (record, position, reader) -> engine.apply(record, position))) {   // replays the log, oldest first
  *     LogPosition at = log.append(new Operation.Put(key, value));   // returns once an fsync covers it
  *     log.read(at);                                        // the record again, from its segment's memory map
+ *     log.valueAt(at.address(), 1, key);                   // its value, found by address (a LogReader)
  *     log.recovery();                        // what opening found: records read, torn tail, salvaged damage
  * }
  * }</pre>
@@ -56,10 +56,11 @@ import java.util.function.BiConsumer;
  * <h2>Concurrency</h2>
  * Thread-safe. One lock ({@link #lock}) guards all mutable state, {@link GroupCommit}'s included; the only work
  * done without it is encoding a record before appending, waiting for a group's force (and the leader's force
- * itself), and {@link #read}, a read from a memory map of bytes that were written before their position was
- * handed out.
+ * itself), and the reads ({@link #read} and the {@link LogReader} methods), reads from memory maps of bytes that
+ * were written before their position was handed out.
  */
-public final class WriteAheadLog implements AutoCloseable {
+public final class WriteAheadLog implements LogReader, AutoCloseable {
+
     private final StorageDirectory directory;
     private final LogOptions options;
     private final RecoveryReport recovery;
@@ -67,7 +68,7 @@ public final class WriteAheadLog implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /** Which records are durable, and the protocol that forces them (for every durability: sync() uses it). */
     private final GroupCommit commits;
-    /** Thread-safe on its own: the segments' read-only memory maps for {@link #read}, which takes no lock. */
+    /** Thread-safe on its own: the segments' numbered read-only memory maps, for the reads, which take no lock. */
     private final SegmentFiles readers;
     /** Guarded by {@link #lock}. The segments, and where the next record goes. */
     private final SegmentWriter writer;
@@ -78,12 +79,12 @@ public final class WriteAheadLog implements AutoCloseable {
     /** Written under {@link #lock}; volatile because {@link #read} checks it without the lock. */
     private volatile boolean closed;
 
-    private WriteAheadLog(StorageDirectory directory, LogOptions options, Recovery.Result recovered)
-            throws IOException {
+    private WriteAheadLog(StorageDirectory directory, LogOptions options, SegmentFiles readers,
+                          Recovery.Result recovered) throws IOException {
         this.directory = directory;
         this.options = options;
         this.recovery = recovered.report();
-        this.readers = new SegmentFiles(directory);
+        this.readers = readers;
         this.writer = new SegmentWriter(directory, options.segmentSize(), options.durability() == Durability.NONE,
                 readers, recovered);
         this.nextSequence = recovery.nextSequence();
@@ -99,13 +100,13 @@ public final class WriteAheadLog implements AutoCloseable {
      *                                           {@code options.salvage()}); the files are left as they are
      * @throws StorageException                  if the OS fails a read or write
      */
-    public static WriteAheadLog open(StorageDirectory directory, LogOptions options,
-                                     BiConsumer<LogRecord, LogPosition> replay) {
+    public static WriteAheadLog open(StorageDirectory directory, LogOptions options, Replay replay) {
         Objects.requireNonNull(directory, "directory is null");
         Objects.requireNonNull(options, "options is null");
         Objects.requireNonNull(replay, "replay is null");
         try {
-            return new WriteAheadLog(directory, options, Recovery.run(directory, options, replay));
+            SegmentFiles readers = new SegmentFiles(directory);
+            return new WriteAheadLog(directory, options, readers, Recovery.run(directory, options, readers, replay));
         } catch (IOException e) {
             throw new StorageException("cannot recover the log in " + directory.path(), e);
         }
@@ -115,7 +116,7 @@ public final class WriteAheadLog implements AutoCloseable {
     public static WriteAheadLog open(Path directory, Durability durability) {
         Objects.requireNonNull(directory, "directory is null");
         try {
-            return open(DiskDirectory.open(directory), LogOptions.of(durability), (record, position) -> { });
+            return open(DiskDirectory.open(directory), LogOptions.of(durability), (record, position, log) -> { });
         } catch (IOException e) {
             throw new StorageException("cannot open the log directory " + directory, e);
         }
@@ -301,53 +302,58 @@ public final class WriteAheadLog implements AutoCloseable {
      *
      * @throws companion.api.CorruptionException if the bytes there are not that record
      * @throws IllegalStateException             if the log is closed
-     * @throws StorageException                  if the read fails
+     * @throws StorageException                  if the segment has been deleted
      */
     public LogRecord read(LogPosition position) {
         Objects.requireNonNull(position, "position is null");
-        // @scaffold-begin m2: Unless closed, read the record from the segment's memory map (SegmentFiles.read checks it); a failed read is a StorageException.
-        if (closed) {
-            throw new IllegalStateException("the log in " + directory.path() + " is closed");
-        }
-        try {
-            return readers.read(position);
-        } catch (IOException e) {
-            throw new StorageException("cannot read " + position + " in " + directory.path(), e);
-        }
+        // @scaffold-begin m2: Unless closed, read the record from the segment's memory map (SegmentFiles.read checks it).
+        checkOpen();
+        return readers.read(position);
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): WriteAheadLog.read, see LESSON.md step 4");
         // @scaffold-end
     }
 
-    /**
-     * The value of the record at {@code position} if it is an intact put of {@code key}, the record a get nearly
-     * always finds; otherwise empty, and {@link #read} says what the record is (a batch, say) or throws for damage.
-     * It checks what {@code read} checks, in place, and builds no objects but the value: a get's shortcut.
-     */
-    public Optional<byte[]> readPut(LogPosition position, byte[] key) {
-        Objects.requireNonNull(position, "position is null");
+    /** @throws IllegalStateException if the log is closed */
+    @Override
+    public byte[] keyAt(long address, int number) {
+        checkOpen();
+        return readers.keyAt(address, number);
+    }
+
+    /** @throws IllegalStateException if the log is closed */
+    @Override
+    public Optional<byte[]> valueAt(long address, int number, byte[] key) {
+        checkOpen();
+        return readers.valueAt(address, number, key);
+    }
+
+    /** @throws IllegalStateException if the log is closed */
+    @Override
+    public int sizeAt(long address) {
+        checkOpen();
+        return readers.sizeAt(address);
+    }
+
+    /** Reads need no lock, only an open log: {@link #closed} is volatile. */
+    private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the log in " + directory.path() + " is closed");
-        }
-        try {
-            return readers.readPut(position, key);
-        } catch (IOException e) {
-            throw new StorageException("cannot read " + position + " in " + directory.path(), e);
         }
     }
 
     /**
-     * Deletes every segment whose records all have sequence numbers below {@code sequence}: once the engine has
-     * made everything older durable elsewhere (compaction, a checkpoint), the log need not keep it. The active
-     * segment is never deleted. Returns how many segments were deleted.
+     * Deletes every segment whose records all lie before {@code address} (from {@link #nextAddress}, say): once the
+     * engine has made everything older durable elsewhere (compaction, a checkpoint), the log need not keep it. The
+     * active segment is never deleted. Returns how many segments were deleted.
      *
      * @throws StorageException if a delete fails; the segments not yet deleted stay, and are replayed on open
      */
-    public int deleteBefore(long sequence) {
+    public int deleteBefore(long address) {
         // @scaffold-begin m2: Under the lock, while writable, let the segment writer delete the old segments; a failure is a StorageException.
         lock.lock();
         try {
             checkWritable();
-            return writer.deleteBefore(sequence);
+            return writer.deleteBefore(address);
         } catch (IOException e) {
             throw new StorageException("cannot delete old segments in " + directory.path(), e);
         } finally {
@@ -372,6 +378,19 @@ public final class WriteAheadLog implements AutoCloseable {
         lock.lock();
         try {
             return nextSequence;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * An address above every record appended so far, and at most the next record's: exactly its address, unless
+     * it does not fit in the active segment and goes to the next.
+     */
+    public long nextAddress() {
+        lock.lock();
+        try {
+            return writer.nextAddress();
         } finally {
             lock.unlock();
         }

@@ -19,16 +19,18 @@
  * </pre>
  *
  * <ul>
- *   <li>{@link companion.database.storage.wal.WriteAheadLog}: open and recover, append, read one record at its
- *       {@link companion.database.storage.wal.LogPosition}, read from a sequence number on
- *       ({@link companion.database.storage.wal.LogCursor}), delete old segments.
+ *   <li>{@link companion.database.storage.wal.WriteAheadLog}: open and recover (handing each record to a {@link
+ *       companion.database.storage.wal.Replay}), append, read one record at its {@link
+ *       companion.database.storage.wal.LogPosition} or an operation at its address ({@link
+ *       companion.database.storage.wal.LogReader}), read from a sequence number on ({@link
+ *       companion.database.storage.wal.LogCursor}), delete old segments.
  *   <li>{@code GroupCommit}: which records are durable, and how concurrent writers share one fsync.
  *   <li>{@link companion.database.storage.wal.Operation} (put, delete, batch) and
  *       {@link companion.database.storage.wal.LogRecord} (an operation with its sequence number): what goes in and
  *       what comes out. The engine never sees bytes.
  *   <li>{@code RecordCodec}, {@code PayloadCodec}: the bytes of a record. {@code Segment}: a file of the log;
- *       {@code SegmentWriter}: the segments being written; {@code SegmentFiles}: read-only memory maps of the
- *       segments, for reads by position. {@code SegmentReader}, {@code Recovery}: reading back and the
+ *       {@code SegmentWriter}: the segments being written; {@code SegmentFiles}: the segments' read-only memory maps,
+ *       numbered: the log's address space, for reads by position or address. {@code SegmentReader}, {@code Recovery}: reading back and the
  *       torn-tail-or-corruption decision.
  *   <li>{@link companion.database.storage.wal.RecoveryReport}: what opening found; {@link
  *       companion.database.storage.wal.LogOptions}: durability, segment size, salvage.
@@ -42,6 +44,8 @@
  *   <li>Every byte of a segment after its last record is zero; a zero length field never starts a record.
  *   <li>A segment other than the last was forced whole before the next one was created, so only the last
  *       segment can end in a torn write.
+ *   <li>Addresses grow in log order (segment number, then offset); a segment's number is never reused while the
+ *       process runs, so an address never names two records.
  *   <li>Encoding and decoding are inverses: {@code decode(encode(s, op)) == new LogRecord(s, op)}.
  * </ul>
  *

@@ -22,10 +22,10 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * FaultInjectingDirectory disk = new FaultInjectingDirectory();
- * WriteAheadLog log = WriteAheadLog.open(disk, LogOptions.of(Durability.NONE), (r, at) -> { });
+ * WriteAheadLog log = WriteAheadLog.open(disk, LogOptions.of(Durability.NONE), (r, at, reader) -> { });
  * log.append(put1);  log.sync();  log.append(put2);
  * disk.crash();                                                 // put2 was never forced: gone
- * WriteAheadLog.open(disk, options, (r, at) -> replayed.add(r)); // replayed == [#1 put1]
+ * WriteAheadLog.open(disk, options, (r, at, reader) -> replayed.add(r)); // replayed == [#1 put1]
  * }</pre>
  *
  * Faults on command:

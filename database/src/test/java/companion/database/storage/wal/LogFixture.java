@@ -31,18 +31,20 @@ final class LogFixture {
     static Opened open(StorageDirectory directory, LogOptions options) {
         List<LogRecord> replayed = new ArrayList<>();
         List<LogPosition> positions = new ArrayList<>();
-        WriteAheadLog log = WriteAheadLog.open(directory, options, (record, position) -> {
+        WriteAheadLog log = WriteAheadLog.open(directory, options, (record, position, reader) -> {
             replayed.add(record);
             positions.add(position);
         });
         return new Opened(log, replayed, positions);
     }
 
-    /** Appends {@code put(from)} .. {@code put(to)}, inclusive. */
-    static void appendPuts(WriteAheadLog log, int from, int to) {
+    /** Appends {@code put(from)} .. {@code put(to)}, inclusive, and returns their positions. */
+    static List<LogPosition> appendPuts(WriteAheadLog log, int from, int to) {
+        List<LogPosition> appended = new ArrayList<>();
         for (int i = from; i <= to; i++) {
-            log.append(put(i));
+            appended.add(log.append(put(i)));
         }
+        return appended;
     }
 
     /** The sequence numbers {@code from} .. {@code to}, inclusive. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /** The record codec's invariants: encode and decode are inverses, and damage is never decoded as a record. */
@@ -60,30 +63,48 @@ class RecordCodecTest {
     }
 
     @Property
-    void putValueGivesTheValueOfAPutOfTheKeyAndNothingElse(@ForAll("operations") Operation operation,
-                                                            @ForAll @LongRange(min = 1) long sequence,
-                                                            @ForAll("keys") byte[] other) {
+    void anIntactPutGivesItsKeyAndTheValueOfItsKeyOnly(@ForAll("operations") Operation operation,
+                                                       @ForAll @LongRange(min = 1) long sequence,
+                                                       @ForAll("keys") byte[] other) {
         byte[] record = array(RecordCodec.encode(sequence, operation));
-        Optional<Operation.Put> put = operation instanceof Operation.Put p ? Optional.of(p) : Optional.empty();
-        byte[] key = put.map(Operation.Put::key).orElse(other);
-        Optional<byte[]> expected = put.map(Operation.Put::value);
-        assertOptionalBytes(expected, RecordCodec.putValue(record, sequence, key), operation.toString());
-        if (!Arrays.equals(key, other)) {
-            assertEquals(Optional.empty(), RecordCodec.putValue(record, sequence, other), "another key");
+        assertTrue(RecordCodec.isIntact(record), operation.toString());
+        Assume.that(operation instanceof Operation.Put);
+        Operation.Put put = (Operation.Put) operation;
+        assertArrayEquals(put.key(), PayloadCodec.putKey(record, RecordCodec.HEADER_BYTES));
+        assertOptionalBytes(Optional.of(put.value()), PayloadCodec.putValue(record, RecordCodec.HEADER_BYTES,
+                put.key()), "its own key");
+        if (!Arrays.equals(put.key(), other)) {
+            assertEquals(Optional.empty(), PayloadCodec.putValue(record, RecordCodec.HEADER_BYTES, other),
+                    "another key");
         }
-        assertEquals(Optional.empty(), RecordCodec.putValue(record, sequence + 1, key), "another sequence number");
     }
 
     @Property
-    void putValueFindsNothingInADamagedOrCutRecord(@ForAll("keys") byte[] key, @ForAll("keys") byte[] value,
-                                                   @ForAll int where) {
+    void aFlippedBitOrACutMakesARecordNotIntact(@ForAll("keys") byte[] key, @ForAll("keys") byte[] value,
+                                                @ForAll int where) {
         byte[] record = array(RecordCodec.encode(9, new Operation.Put(key, value)));
         int bit = Math.floorMod(where, record.length * 8);
         byte[] flipped = record.clone();
         flipped[bit / 8] ^= (byte) (1 << (bit % 8));
-        assertEquals(Optional.empty(), RecordCodec.putValue(flipped, 9, key), "bit " + bit + " flipped");
+        assertFalse(RecordCodec.isIntact(flipped), "bit " + bit + " flipped");
         byte[] cut = Arrays.copyOf(record, Math.floorMod(where, record.length));
-        assertEquals(Optional.empty(), RecordCodec.putValue(cut, 9, key), "cut at " + cut.length);
+        assertFalse(RecordCodec.isIntact(cut), "cut at " + cut.length);
+    }
+
+    @Property
+    void lengthsThatDoNotAddUpAreMalformedNotAnotherKey(@ForAll("keys") byte[] key, @ForAll("keys") byte[] value,
+                                                       @ForAll @IntRange(min = 1, max = 1000) int wrongBy) {
+        byte[] record = array(RecordCodec.encode(9, new Operation.Put(key, value)));
+        byte[] longKey = record.clone(); // as if the CRC had missed the damage: a key running past the record
+        ByteBuffer.wrap(longKey).putInt(RecordCodec.HEADER_BYTES, record.length + wrongBy);
+        byte[] longValue = record.clone(); // a value length that disagrees with the record's
+        ByteBuffer.wrap(longValue).putInt(RecordCodec.HEADER_BYTES + 4 + key.length, value.length + wrongBy);
+        for (byte[] damaged : List.of(longKey, longValue)) {
+            assertThrows(PayloadCodec.MalformedPayloadException.class,
+                    () -> PayloadCodec.putValue(damaged, RecordCodec.HEADER_BYTES, key));
+            assertThrows(PayloadCodec.MalformedPayloadException.class,
+                    () -> PayloadCodec.putKey(damaged, RecordCodec.HEADER_BYTES));
+        }
     }
 
     @Provide

@@ -114,7 +114,7 @@ class WriteAheadLogTest {
             }
         }
         assertEquals(appended, cursorPositions);
-        LogPosition wrong = new LogPosition(3, 1, 2 * PUT_SIZE + 1, PUT_SIZE); // one byte off
+        LogPosition wrong = new LogPosition(3, 1, 2 * PUT_SIZE + 1, PUT_SIZE, appended.get(2).address() + 1);
         CorruptionException e = assertThrows(CorruptionException.class, () -> reopened.log().read(wrong));
         assertEquals(2 * PUT_SIZE + 1, e.offset());
         reopened.log().close();
@@ -142,7 +142,7 @@ class WriteAheadLogTest {
                 appended.add(log.append(put(i))); // segments 1-4, 5-6
             }
             assertEquals(new LogRecord(1, put(1)), log.read(appended.get(0)));
-            assertEquals(1, log.deleteBefore(5));
+            assertEquals(1, log.deleteBefore(appended.get(4).address()), "#5 starts the second segment");
             assertTrue(Files.notExists(dir.resolve(segment(1))));
             // The log forgot the map, so a new read of #1 fails; a reader holding the map would still read it,
             // and the deleted file's blocks return only when the GC frees the map (SegmentFiles' class doc).
@@ -152,10 +152,10 @@ class WriteAheadLogTest {
     }
 
     @Test
-    void deletingOldSegmentsKeepsEveryRecordFromTheGivenSequenceOn() {
+    void deletingOldSegmentsKeepsEveryRecordFromTheGivenAddressOn() {
         try (WriteAheadLog log = open(disk, fourPerSegment).log()) {
-            appendPuts(log, 1, 10); // segments 1-4, 5-8, 9-10
-            assertEquals(1, log.deleteBefore(6), "segment 5 holds #6: only segment 1 may go");
+            List<LogPosition> appended = appendPuts(log, 1, 10); // segments 1-4, 5-8, 9-10
+            assertEquals(1, log.deleteBefore(appended.get(5).address()), "segment 5 holds #6: only segment 1 may go");
             assertEquals(List.of(segment(5), segment(9)), disk.list());
             assertEquals(1, log.deleteBefore(Long.MAX_VALUE), "the active segment stays");
         }
