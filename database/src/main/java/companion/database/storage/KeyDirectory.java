@@ -24,9 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Bitcask's keydir keeps every key in memory. This one keeps, per key, a slot of two {@code long}s: a tag (32 bits
  * of the key's hash, and which operation of its record wrote the key: 1 for a put record, 1 to n in a batch) and
  * the record's {@linkplain companion.database.storage.wal.LogPosition#address address}. Whether a slot is the key's
- * is decided by reading the key in the log, which a get does anyway, for the value. So memory holds 16 to 32 bytes
- * per key, whatever the keys' length (a {@code HashMap} of byte-array keys holds 100 to 150), and a get makes two
- * random memory accesses: the slot, then the record. FASTER's hash index is built the same way.
+ * is decided by reading the key in the log, which a get does anyway, for the value. The table is a quarter to half
+ * full, so memory holds 32 to 64 bytes per key, whatever the keys' length (a {@code HashMap} of byte-array keys
+ * holds 100 to 150), and a get makes two random memory accesses: the slot, then the record. FASTER's hash index is
+ * built the same way.
  *
  * <pre>
  *   slots: long[2 × capacity]                        the log, by address
@@ -70,7 +71,7 @@ final class KeyDirectory {
     /** A slot whose key was deleted: probes go past it. Its number is 0, which no live slot has. */
     static final long TOMBSTONE = 0xFFFF_FFFFL << 32;
     static final int MIN_CAPACITY = 16;
-    /** The largest table: 2<sup>29</sup> slots, 8 GiB, for up to a quarter of a billion keys. */
+    /** The largest table: 2<sup>29</sup> slots, 8 GiB, for up to 2<sup>28</sup> (268 million) keys. */
     static final int MAX_CAPACITY = 1 << 29;
     /** Reads and writes of the slots' longs with explicit memory ordering (see the class doc). */
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
@@ -233,33 +234,39 @@ final class KeyDirectory {
      * meanwhile may or may not be in it). Reads the key of every live slot in the log.
      */
     List<Entry> entries(LogReader log, byte[] prefix) {
-        // @scaffold-begin m2: Walk every slot of the current array; read each live slot's key in the log and keep those with the prefix. If a read fails because the slot moved meanwhile, read the slot again.
-        List<Entry> found = new ArrayList<>();
-        long[] table = slots;
-        for (int i = 0; i < capacity(table); i++) {
-            while (true) {
-                long tag = (long) SLOT.getAcquire(table, 2 * i);
-                if (tag == EMPTY || tag == TOMBSTONE) {
+        // @scaffold-begin m2: Walk every slot of the current array; read each live slot's key in the log and keep those with the prefix. If a read fails because the slot moved meanwhile, read the slot again; if a rehash replaced the array, start again on the new one.
+        walk:
+        while (true) {
+            List<Entry> found = new ArrayList<>();
+            long[] table = slots;
+            for (int i = 0; i < capacity(table); i++) {
+                while (true) {
+                    long tag = (long) SLOT.getAcquire(table, 2 * i);
+                    if (tag == EMPTY || tag == TOMBSTONE) {
+                        break;
+                    }
+                    long address = (long) SLOT.getAcquire(table, 2 * i + 1);
+                    byte[] key;
+                    try {
+                        key = log.keyAt(address, numberOf(tag));
+                    } catch (StorageException e) {
+                        if (table != slots) {
+                            continue walk; // the old array no longer changes: its slot cannot show the move
+                        }
+                        if ((long) SLOT.getAcquire(table, 2 * i) == tag
+                                && (long) SLOT.getAcquire(table, 2 * i + 1) == address) {
+                            throw e; // the slot did not change: the read failed for a real reason
+                        }
+                        continue;
+                    }
+                    if (startsWith(key, prefix)) {
+                        found.add(new Entry(key, address, numberOf(tag)));
+                    }
                     break;
                 }
-                long address = (long) SLOT.getAcquire(table, 2 * i + 1);
-                byte[] key;
-                try {
-                    key = log.keyAt(address, numberOf(tag));
-                } catch (StorageException e) {
-                    if ((long) SLOT.getAcquire(table, 2 * i) == tag
-                            && (long) SLOT.getAcquire(table, 2 * i + 1) == address) {
-                        throw e; // the slot did not change: the read failed for a real reason
-                    }
-                    continue;
-                }
-                if (startsWith(key, prefix)) {
-                    found.add(new Entry(key, address, numberOf(tag)));
-                }
-                break;
             }
+            return found;
         }
-        return found;
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): KeyDirectory.entries, see LESSON.md step 4");
         // @scaffold-end
     }
@@ -325,19 +332,19 @@ final class KeyDirectory {
     }
 
     /**
-     * Copies the live slots into a new array with room for four times as many (so at most a quarter full), and
-     * publishes it. Requires: {@link #writing} is held.
+     * Copies the live slots into a new array of at least four times as many slots (so at most a quarter full: it
+     * fills to half before the next rehash), and publishes it. Requires: {@link #writing} is held.
      */
     private void rehash() {
-        // @scaffold-begin m2: The smallest power of two (at least MIN_CAPACITY) with room for four times the live keys; append every live slot of the old array to a new one; reset used; publish the new array through the volatile field.
+        // @scaffold-begin m2: The smallest power of two (at least MIN_CAPACITY) that is four times the live keys or more; append every live slot of the old array to a new one; reset used; publish the new array through the volatile field.
         long[] old = slots;
         long capacity = MIN_CAPACITY;
-        while (capacity < 4L * (live + 1)) {
+        while (capacity < 4L * live) { // a full table of live keys doubles; one of tombstones may shrink
             capacity *= 2;
         }
         if (capacity > MAX_CAPACITY) {
-            throw new IllegalStateException("the key directory holds " + live + " keys, its most is "
-                    + MAX_CAPACITY / 4);
+            throw new IllegalStateException("the key directory is full: " + live + " keys in its largest table, of "
+                    + MAX_CAPACITY + " slots");
         }
         long[] table = new long[2 * (int) capacity];
         used = 0;

@@ -80,6 +80,40 @@ class KeyDirectoryConcurrencyTest {
         assertEquals(STABLE + WRITES / 2 - removed, keys.size());
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aKeyWhoseSlotIsReplacedOnEveryWriteIsNeverMissed() throws InterruptedException {
+        MemoryLog log = new MemoryLog();
+        KeyDirectory keys = new KeyDirectory();
+        putRecord(log, keys, "hot", 0);
+        AtomicBoolean done = new AtomicBoolean();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        Thread reader = new Thread(() -> {
+            while (!done.get() && failures.isEmpty()) {
+                if (keys.get(log, bytes("hot")).isEmpty()) {
+                    failures.add("hot was missing: its new slot must exist before its old one is buried");
+                }
+            }
+        }, "reader");
+        reader.start();
+        try {
+            for (int i = 1; i <= 4 * WRITES && failures.isEmpty(); i++) {
+                if (i % 2 == 0) {
+                    putRecord(log, keys, "hot", i); // operation 1 of a put record
+                } else { // operation 2 of a batch: every write changes the number, so the slot is replaced
+                    long batch = log.append(new Operation.Delete(bytes("cold")),
+                            new Operation.Put(bytes("hot"), bytes("hot=" + i)));
+                    keys.put(log, bytes("hot"), batch, 2, MemoryLog.size(batch));
+                }
+            }
+        } finally {
+            done.set(true);
+            reader.join();
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertEquals(1, keys.size());
+    }
+
     private static void putRecord(MemoryLog log, KeyDirectory keys, String key, int version) {
         long address = log.append(new Operation.Put(bytes(key), bytes(key + "=" + version)));
         keys.put(log, bytes(key), address, 1, MemoryLog.size(address));

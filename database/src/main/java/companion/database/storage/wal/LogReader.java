@@ -17,8 +17,9 @@ import java.util.Optional;
  * log.valueAt(at.address(), 1, b);      // empty: not a put of b
  * }</pre>
  *
- * <p>Every method verifies the record's checksum, and throws {@link companion.api.CorruptionException} naming the
- * segment and offset if it fails, or if the record has no operation of that number. A {@link
+ * <p>{@link #keyAt} and {@link #valueAt} verify the record's checksum and throw {@link
+ * companion.api.CorruptionException}, naming the segment and offset, if it fails or if the record has no operation of
+ * that number; {@link #sizeAt} reads only the length field, and throws it for a length no record can have. A {@link
  * companion.api.StorageException} says the read itself failed, or that the address is in a segment the log has
  * deleted since (an address read from an index just before compaction moved its key, say).
  */

@@ -5,7 +5,9 @@ package companion.database.storage.wal;
  * from them (the storage engine points its key directory at each write).
  *
  * <pre>{@code
- * WriteAheadLog.open(directory, options, (record, position, log) -> keys.apply(record, position, log));
+ * List<LogRecord> replayed = new ArrayList<>();
+ * WriteAheadLog log = WriteAheadLog.open(directory, options, (record, position, reader) -> replayed.add(record));
+ * // LogStructuredStore.open points its key directory at each write, reading earlier records through reader
  * }</pre>
  */
 @FunctionalInterface
