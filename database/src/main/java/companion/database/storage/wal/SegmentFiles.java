@@ -45,8 +45,47 @@ import java.util.Optional;
  * Numbers are never reused while the process runs, so an address never names two segments.
  */
 final class SegmentFiles implements LogReader {
-    /** One segment's map, and its path for error messages. */
-    private record Mapped(Segment segment, Path path, ByteBuffer bytes) {
+    /**
+     * One numbered segment, its path for error messages, and its map, made on the first read. Not before: a file
+     * with a shared map costs more to fdatasync (the kernel walks the map's pages), and a log at sync that is
+     * written but not read (a benchmark's fill) would pay for that on every force.
+     */
+    private final class Mapped {
+        private final Segment segment;
+        private final Path path;
+        /** Null until the first read; then never changed. Volatile: readers check it without the lock. */
+        private volatile ByteBuffer map;
+
+        Mapped(Segment segment) {
+            this.segment = segment;
+            this.path = directory.path().resolve(segment.name());
+        }
+
+        Segment segment() {
+            return segment;
+        }
+
+        Path path() {
+            return path;
+        }
+
+        /** The segment's map, made now if this is the first read. */
+        ByteBuffer bytes() {
+            ByteBuffer bytes = map;
+            if (bytes == null) {
+                synchronized (this) {
+                    if (map == null) {
+                        try (StorageFile file = directory.open(segment.name())) {
+                            map = file.map(0, file.size());
+                        } catch (IOException e) {
+                            throw new StorageException("cannot map " + path, e);
+                        }
+                    }
+                    bytes = map;
+                }
+            }
+            return bytes;
+        }
     }
 
     /** The maps of segments {@code first}, {@code first + 1}, ...; null for one released. Never changed. */
@@ -65,12 +104,12 @@ final class SegmentFiles implements LogReader {
         this.directory = directory;
     }
 
-    /** Maps {@code segment}, which follows every segment added before, and returns its number. */
+    /**
+     * Numbers {@code segment}, which follows every segment added before, and returns its number; its map is made on
+     * the first read.
+     */
     synchronized long add(Segment segment) throws IOException {
-        Mapped mapped;
-        try (StorageFile file = directory.open(segment.name())) {
-            mapped = new Mapped(segment, file.path(), file.map(0, file.size()));
-        }
+        Mapped mapped = new Mapped(segment);
         Window now = window;
         Mapped[] maps = Arrays.copyOf(now.maps, now.maps.length + 1);
         maps[maps.length - 1] = mapped;
@@ -82,7 +121,7 @@ final class SegmentFiles implements LogReader {
     long numberOf(Segment segment) {
         Window now = window;
         for (int i = 0; i < now.maps.length; i++) {
-            if (now.maps[i] != null && now.maps[i].segment.equals(segment)) {
+            if (now.maps[i] != null && now.maps[i].segment().equals(segment)) {
                 return now.first + i;
             }
         }
