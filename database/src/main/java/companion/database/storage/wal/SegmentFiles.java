@@ -108,7 +108,7 @@ final class SegmentFiles implements LogReader {
      * Numbers {@code segment}, which follows every segment added before, and returns its number; its map is made on
      * the first read.
      */
-    synchronized long add(Segment segment) throws IOException {
+    synchronized long add(Segment segment) {
         Mapped mapped = new Mapped(segment);
         Window now = window;
         Mapped[] maps = Arrays.copyOf(now.maps, now.maps.length + 1);
