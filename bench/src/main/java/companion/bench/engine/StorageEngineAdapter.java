@@ -58,13 +58,16 @@ public final class StorageEngineAdapter implements Engine {
                     "fsync", fsync + " (as the contract asks)", "design", "yours: see writes/op and bytes/op"));
         }
         String waiting = durability == Durability.GROUP
-                ? "; a waiting writer yields the CPU up to 400 us (LogOptions default), then parks" : "";
+                ? "; a waiting writer parks (no yield: LogOptions default)" : "";
         return EngineSettings.honoured(name, durability.word(), EngineSettings.ordered(
                 "fsync", fsync + waiting,
                 "log", "write-ahead log, CRC32C per record, 16 MiB preallocated segments (LogOptions default)",
                 "append", durability == Durability.NONE
                         ? "a copy into a writable shared memory map of the active segment (no system call;"
                         + " in the OS's page cache before put returns, as a write is)"
+                        : durability == Durability.GROUP
+                        ? "a copy into a log buffer (no system call); the group's leader writes the buffer with one"
+                        + " pwrite just before its fdatasync"
                         : "pwrite of the record, then the fdatasync above",
                 "index", "a hash index of log addresses, 16 bytes a slot, no keys in memory; a get reads its record"
                         + " through a memory map of its segment and compares the key there",

@@ -1,7 +1,6 @@
 package companion.database.storage.wal;
 
 import companion.api.StorageException;
-import companion.database.storage.io.StorageFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,6 +10,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -25,10 +25,11 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <h2>The protocol</h2>
- * A writer whose record is not durable yet <b>leads</b> a force, <b>gathers</b> a group, or <b>waits</b>:
+ * A writer whose record is not durable yet <b>leads</b> a force (writing the records still in the
+ * {@link LogBuffer} first), <b>gathers</b> a group, or <b>waits</b>:
  * <ul>
  *   <li>A leader notes the last record appended so far (its own, and every other writer's), releases the lock,
- *       forces the segment once, and publishes that record's sequence number as {@link #durableSequence}: one
+ *       writes the group's buffered records and forces the segment once, and publishes that record's sequence number as {@link #durableSequence}: one
  *       fsync acknowledges the whole group. Only one force runs at a time.
  *   <li>If no force runs but fewer records wait than the group expected (below), the writer <b>gathers</b>: it
  *       parks until the group is complete or {@link #MAX_GATHER_NANOS} pass. The writer whose record completes the
@@ -46,25 +47,25 @@ import java.util.function.Supplier;
  * doubles what each fsync covers. A lone writer never waits: its group is itself. PostgreSQL's
  * {@code commit_delay} is the timed version of the idea; RocksDB's write groups gather the writers already queued.
  *
- * <h2>Waiting: yield, then park, and never on a {@link Condition}</h2>
+ * <h2>Waiting: park (perhaps after yielding), and never on a {@link Condition}</h2>
  * A thread woken from {@code Condition.await} must take the lock again before it can return. If a force covers
  * seven writers, they queue for the lock, and each, on releasing it, wakes the next: seven wake-ups in a row while
  * the disk waits. Here a covered writer reads {@link #durableSequence} (a volatile field) and returns.
  *
  * <p>Even one wake-up per writer is costly on a small machine: waking a parked thread is a system call for the
  * waker and a trip through the scheduler for the woken, some microseconds each, and after a force all of them
- * happen at once, while the next group cannot form until the woken writers have run. So an ordinary waiter first
- * <b>yields</b> the CPU in a loop ({@link Thread#yield}: any runnable thread goes first) for up to
- * {@link LogOptions#groupYieldNanos()} (longer than a gathering and a force), checking whether it is covered; only
- * then does it park. That spends otherwise idle CPU to skip the wake-up: on this 2-core machine, 8 writers at
- * {@code group} went from about 38,000 to about 46,000 durable puts per second, and the process's CPU from about
- * 45 % to about 85 % of the two cores. Yielding that keeps failing (the wait outlasts it) is skipped for a while
- * ({@link #yieldCredit}). RocksDB's write thread does the same ({@code enable_write_thread_adaptive_yield}, on by
- * default); a {@code groupYieldNanos} of 0 turns it off, for a machine whose idle CPU is better left idle.
+ * happen at once, while the next group cannot form until the woken writers have run. A waiter can therefore first
+ * <b>yield</b> the CPU in a loop ({@link Thread#yield}: any runnable thread goes first) for up to
+ * {@link LogOptions#groupYieldNanos()}, checking whether it is covered, and park only then: CPU spent to skip the
+ * wake-up. Yielding that keeps failing (the wait outlasts it) is skipped for a while ({@link #yieldCredit}).
+ * RocksDB's write thread does the same ({@code enable_write_thread_adaptive_yield}). It is off by default: it paid
+ * (8 writers from about 38,000 to 46,000 puts per second here) while each writer wrote its own record under the
+ * log's lock, but once records went through the {@link LogBuffer} it cost more than it saved, because on this
+ * virtual machine busy CPUs slow every fsync (see {@link LogOptions#DEFAULT_GROUP_YIELD_NANOS}).
  *
- * <p>Simplifications against real systems: LevelDB and RocksDB also merge the waiting writers' records into one
- * write (a "write group"); PostgreSQL lets many writers copy into WAL buffers at once (WAL insertion locks) and has
- * a background writer; we copy each record with its own write under the log's one lock.
+ * <p>Simplifications against real systems: PostgreSQL lets many writers copy into its WAL buffers at once (WAL
+ * insertion locks) and has a background writer; we copy each record under the log's one lock, and the leader of a
+ * group writes the buffer.
  *
  * <h2>Failure</h2>
  * A failed force stops the log ({@link Log#fail}); every parked writer is released, finds the log stopped, and
@@ -81,11 +82,14 @@ final class GroupCommit {
      *
      * @param checkWritable throws if the log is closed or stopped by an I/O error
      * @param lastAppended  the sequence number of the last record appended so far
-     * @param active        the file that the records not yet durable are in
+     * @param takeUnwritten the records appended but not yet written (at {@code group}, in the {@link LogBuffer}),
+     *                      with the file they and the records not yet durable are in: what a leader writes and
+     *                      forces without the lock
+     * @param giveBack      takes back what {@code takeUnwritten} handed out, once the force is over
      * @param fail          stops the log after a failed force (releasing every waiter) and returns what to throw
      */
-    record Log(Runnable checkWritable, LongSupplier lastAppended, Supplier<StorageFile> active,
-               BiFunction<IOException, String, StorageException> fail) {
+    record Log(Runnable checkWritable, LongSupplier lastAppended, Supplier<LogBuffer.Taken> takeUnwritten,
+               Consumer<LogBuffer.Taken> giveBack, BiFunction<IOException, String, StorageException> fail) {
     }
 
     /** A parked writer: until {@link #durableSequence} reaches {@code sequence}, or until it is released. */
@@ -245,24 +249,25 @@ final class GroupCommit {
      * the lock is held and no force is running (the lock is released during the force).
      */
     private List<Thread> lead() {
-        // @scaffold-begin m2: Mark yourself forcing (the group is closed), note the last record appended, force without the lock, then publish the new durable sequence (or fail), expect the next group and release the waiters.
+        // @scaffold-begin m2: Mark yourself forcing (the group is closed), note the last record appended, take the unwritten records, write and force them without the lock, give the buffer back, then publish the new durable sequence (or fail), expect the next group and release the waiters.
         forcing = true;
         gatherer = null; // this force takes the group, gathered or not
         long target = log.lastAppended().getAsLong(); // ours and every follower's
-        StorageFile file = log.active().get();
+        LogBuffer.Taken group = log.takeUnwritten().get(); // every record up to target not written yet, and its file
         IOException error = null;
         lock.unlock(); // let other writers append while the disk works
         try {
-            file.force();
+            group.writeAndForce();
         } catch (IOException e) {
             error = e;
         } finally {
             lock.lock();
+            log.giveBack().accept(group);
             forcing = false;
             forceDone.signalAll();
         }
         if (error != null) {
-            throw log.fail().apply(error, "cannot force " + file.path());
+            throw log.fail().apply(error, "cannot write and force " + group.file().path());
         }
         long covered = target - durableSequence;
         durableSequence = target;
@@ -315,7 +320,7 @@ final class GroupCommit {
             Thread.yield(); // runnable threads go first: this costs CPU only when it is idle anyway
         }
         boolean done = waiter.done(this);
-        yieldCredit = Math.max(-16, Math.min(16, yieldCredit + (done ? 1 : -4)));
+        yieldCredit = Math.max(-16, Math.min(16, yieldCredit + (done ? 1 : -1)));
         return done;
     }
 

@@ -33,13 +33,16 @@ public record LogOptions(Durability durability, long segmentSize, boolean salvag
     /** The largest segment: a record's bytes must fit in one Java array. */
     public static final long MAX_SEGMENT_SIZE = 1L << 30;
     /**
-     * 400 µs: longer than a group's gathering plus its fdatasync on this machine (together often 150 to 300 µs), so
-     * that a writer waiting for its group's force usually sees it end while it yields. (Measured with
-     * {@code companion bench -m 2 --workloads m2-group8}: 200 µs was too short to change anything, 400 µs took
-     * 8 writers from about 38,000 to 46,000 puts per second.) RocksDB's write threads yield for up to 100 µs by
-     * default ({@code write_thread_max_yield_usec}), for waits that are shorter than ours.
+     * 0: waiters park at once. Yielding (400 µs) paid while every writer wrote its own record under the log's lock
+     * and the woken writers queued on it; since records are copied into the {@link LogBuffer}, it costs more than
+     * it saves on this machine (a virtual machine): CPUs kept busy by yielding threads made each fdatasync about
+     * 50 % slower (108 to 160 µs, measured with a raw write + fdatasync loop beside 2 yielding threads).
+     * {@code companion bench --reference -m 2 --engines reference --workloads m2-sync,m2-group8}, alternating,
+     * 5 runs each: group8 / sync had a median of 4.66x with 0 and 4.18x with 400 µs, at a third of the CPU.
+     * RocksDB's write threads yield for up to 100 µs ({@code write_thread_max_yield_usec}): worth measuring again
+     * on real hardware, where an idle CPU does not slow the disk.
      */
-    public static final long DEFAULT_GROUP_YIELD_NANOS = 400_000;
+    public static final long DEFAULT_GROUP_YIELD_NANOS = 0;
 
     /**
      * @throws NullPointerException     if {@code durability} is null
@@ -58,7 +61,7 @@ public record LogOptions(Durability durability, long segmentSize, boolean salvag
         }
     }
 
-    /** {@code durability}, 16 MiB segments, no salvage, group commit waiters yield for 400 µs. */
+    /** {@code durability}, 16 MiB segments, no salvage, group commit waiters park at once (no yield). */
     public static LogOptions of(Durability durability) {
         return new LogOptions(durability, DEFAULT_SEGMENT_SIZE, false, DEFAULT_GROUP_YIELD_NANOS);
     }

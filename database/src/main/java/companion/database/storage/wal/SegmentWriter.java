@@ -19,16 +19,23 @@ import java.util.List;
  * }</pre>
  *
  * <p>At durability {@code none} the active segment is a {@link MappedFile}: the same write is a copy into a
- * memory map of the segment, with no system call.
+ * memory map of the segment, with no system call. At {@code group} a record is copied into a {@link LogBuffer}
+ * instead, and the leader of the group commit writes the buffered records just before its force
+ * ({@link #takeUnwritten}); at {@code sync} it is written at once.
  *
  * <p>Not thread-safe: every method requires the {@link WriteAheadLog}'s lock, except that the group leader may
  * force the file returned by {@link #active()} without it (roll and close wait for that force to end).
  */
 final class SegmentWriter {
+    /** What {@link #takeUnwritten} hands out when nothing is buffered: the force alone. */
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
     private final StorageDirectory directory;
     private final long segmentSize;
     /** Whether the active segment is written through a memory map ({@link MappedFile}) rather than pwrite. */
     private final boolean mapped;
+    /** At {@code group}, the records appended but not yet written to the active segment; null otherwise. */
+    private final LogBuffer buffer;
     /** The log's numbered read maps: a new segment is added to them, a deleted one released first. */
     private final SegmentFiles readers;
     /** Oldest first; the last is the active segment. */
@@ -42,14 +49,16 @@ final class SegmentWriter {
     private long writeOffset;
 
     /**
-     * @param mapped whether to write the active segment through a memory map (see {@link MappedFile}: at
-     *               durability {@code none}, where it saves a system call per record)
+     * @param mapped   whether to write the active segment through a memory map (see {@link MappedFile}: at
+     *                 durability {@code none}, where it saves a system call per record)
+     * @param buffered whether to copy records into a {@link LogBuffer} (at durability {@code group})
      */
-    SegmentWriter(StorageDirectory directory, long segmentSize, boolean mapped, SegmentFiles readers,
-                  Recovery.Result recovered) throws IOException {
+    SegmentWriter(StorageDirectory directory, long segmentSize, boolean mapped, boolean buffered,
+                  SegmentFiles readers, Recovery.Result recovered) throws IOException {
         this.directory = directory;
         this.segmentSize = segmentSize;
         this.mapped = mapped;
+        this.buffer = buffered ? new LogBuffer() : null;
         this.readers = readers;
         this.segments = recovered.segments();
         this.active = forWriting(recovered.active());
@@ -84,11 +93,14 @@ final class SegmentWriter {
      * it, and returns where it went. Requires: {@link #fits}.
      */
     LogPosition write(ByteBuffer record, long sequence) throws IOException {
-        // @scaffold-begin m2: Write the record at the write offset with a positioned write (never APPEND), move the offset past it, and return its position.
+        // @scaffold-begin m2: Copy the record into the log buffer if there is one and it has room; otherwise write what is buffered, then the record, at the write offset with a positioned write (never APPEND); move the offset past it and return its position.
         assert fits(record.remaining()) : record.remaining() + " bytes at " + writeOffset + " of " + activeSize;
         LogPosition position = new LogPosition(sequence, segments.get(segments.size() - 1).firstSequence(),
                 writeOffset, record.remaining(), LogPosition.address(activeNumber, writeOffset));
-        active.write(record, writeOffset);
+        if (buffer == null || !buffer.add(record)) {
+            writeBuffered(); // the buffered records come before this one
+            active.write(record, writeOffset);
+        }
         writeOffset += position.size();
         return position;
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentWriter.write, see LESSON.md step 2");
@@ -100,9 +112,37 @@ final class SegmentWriter {
         return LogPosition.address(activeNumber, writeOffset);
     }
 
-    /** The active segment's file, for a force. */
+    /** The active segment's file. */
     StorageFile active() {
         return active;
+    }
+
+    /** Writes the records still in the log buffer, if any, to the active segment. */
+    void writeBuffered() throws IOException {
+        if (buffer != null) {
+            buffer.writeTo(active, writeOffset);
+        }
+    }
+
+    /** Writes what is buffered, then forces the active segment: every record appended so far is durable. */
+    void force() throws IOException {
+        writeBuffered();
+        active.force();
+    }
+
+    /**
+     * The records appended but not yet written, with the active segment, for the leader of a group commit to write
+     * and force without the lock; appends go on meanwhile. Hand them back with {@link #giveBack}.
+     */
+    LogBuffer.Taken takeUnwritten() {
+        return buffer == null ? new LogBuffer.Taken(active, NOTHING, writeOffset) : buffer.take(active, writeOffset);
+    }
+
+    /** Takes back what {@link #takeUnwritten} handed out, once written (or after a failure). */
+    void giveBack(LogBuffer.Taken taken) {
+        if (buffer != null) {
+            buffer.giveBack(taken);
+        }
     }
 
     /**
@@ -111,8 +151,8 @@ final class SegmentWriter {
      * write, so recovery may call any damage in it corruption.
      */
     void roll(long firstSequence) throws IOException {
-        // @scaffold-begin m2: Seal: force the full active segment; then create the next one (Segment.create), close the old handle, map and number the new one (readers.add) and make it active at offset 0.
-        active.force();
+        // @scaffold-begin m2: Seal: force the full active segment (its buffered records written first); then create the next one (Segment.create), close the old handle, map and number the new one (readers.add) and make it active at offset 0.
+        force();
         Segment next = new Segment(firstSequence);
         StorageFile created = next.create(directory, segmentSize);
         active.close();
@@ -152,13 +192,15 @@ final class SegmentWriter {
     }
 
     /** A cursor over the records as they are now, from sequence number {@code from}. */
-    LogCursor cursor(long from, boolean salvage) {
+    LogCursor cursor(long from, boolean salvage) throws IOException {
+        writeBuffered(); // the cursor reads the files
         return new LogCursor(directory, readers, segments, writeOffset, from, salvage);
     }
 
-    /** Releases the active segment's file. */
+    /** Writes what is buffered (unforced), then releases the active segment's file. */
     void close() throws IOException {
-        // @scaffold-begin m2: Close the active segment's file.
+        // @scaffold-begin m2: Write what is buffered, then close the active segment's file.
+        writeBuffered();
         active.close();
         // @scaffold-default throw new UnsupportedOperationException("TODO(m2): SegmentWriter.close, see LESSON.md step 2");
         // @scaffold-end

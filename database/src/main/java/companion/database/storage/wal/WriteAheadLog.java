@@ -85,10 +85,11 @@ public final class WriteAheadLog implements LogReader, AutoCloseable {
         this.recovery = recovered.report();
         this.readers = readers;
         this.writer = new SegmentWriter(directory, options.segmentSize(), options.durability() == Durability.NONE,
-                readers, recovered);
+                options.durability() == Durability.GROUP, readers, recovered);
         this.nextSequence = recovery.nextSequence();
-        this.commits = new GroupCommit(lock, new GroupCommit.Log(this::checkWritable, () -> nextSequence - 1,
-                writer::active, this::fail), nextSequence - 1, options.groupYieldNanos()); // recovery forced it
+        GroupCommit.Log log = new GroupCommit.Log(this::checkWritable, () -> nextSequence - 1,
+                writer::takeUnwritten, writer::giveBack, this::fail);
+        this.commits = new GroupCommit(lock, log, nextSequence - 1, options.groupYieldNanos()); // recovery forced it
     }
 
     /**
@@ -286,7 +287,10 @@ public final class WriteAheadLog implements LogReader, AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("the log in " + directory.path() + " is closed");
             }
+            commits.awaitNoForce(); // a leader may be writing buffered records: the cursor reads the files
             return writer.cursor(from, options.salvage());
+        } catch (IOException e) {
+            throw fail(e, "cannot write to " + writer.active().path());
         } finally {
             lock.unlock();
         }
@@ -418,7 +422,7 @@ public final class WriteAheadLog implements LogReader, AutoCloseable {
             closed = true;
             try {
                 if (failure == null && commits.durableSequence() < nextSequence - 1) {
-                    writer.active().force();
+                    writer.force();
                     commits.markDurable(nextSequence - 1);
                 }
             } finally {

@@ -8,8 +8,9 @@
  *     v
  *   WriteAheadLog ── RecordCodec.frame ──> [crc|length|sequence|type|payload]   encoded outside the lock
  *     │  lock: seal (sequence, CRC32C), pwrite into the preallocated segment          one writer at a time
- *     │       (none: a copy into the segment's writable memory map instead)
- *     │  group: GroupCommit: lead one fsync for the group, gather it, or park        the lock is released
+ *     │       (none: a copy into the segment's writable memory map instead;
+ *     │        group: a copy into the LogBuffer, which the group's leader writes)
+ *     │  group: GroupCommit: lead one write + fsync for the group, gather it, or park  the lock is released
  *     v
  *   00000000000000000001.wal  00000000000000052817.wal  ...   segments, named by their first sequence number
  *
@@ -29,7 +30,8 @@
  *       {@link companion.database.storage.wal.LogRecord} (an operation with its sequence number): what goes in and
  *       what comes out. The engine never sees bytes.
  *   <li>{@code RecordCodec}, {@code PayloadCodec}: the bytes of a record. {@code Segment}: a file of the log;
- *       {@code SegmentWriter}: the segments being written; {@code SegmentFiles}: the segments' read-only memory maps,
+ *       {@code SegmentWriter}: the segments being written, with the {@code LogBuffer} of records not yet written at
+ *       {@code group}; {@code SegmentFiles}: the segments' read-only memory maps,
  *       numbered: the log's address space, for reads by position or address. {@code SegmentReader}, {@code Recovery}: reading back and the
  *       torn-tail-or-corruption decision.
  *   <li>{@link companion.database.storage.wal.RecoveryReport}: what opening found; {@link

@@ -131,8 +131,10 @@ class GroupCommitTest {
             }
         });
         int forcesBefore = disk.forceCount();
+        int writesBefore = disk.writeCount();
         List<Long> acknowledged = runWriters(log, live);
         int forces = disk.forceCount() - forcesBefore;
+        int writes = disk.writeCount() - writesBefore;
         disk.beforeEachForce(name -> { });
         int appends = WRITERS * PER_WRITER;
         System.out.printf("group commit, forces held back: %d appends, %d forces (%.1f records per force)%n",
@@ -148,6 +150,8 @@ class GroupCommitTest {
         // are shared, not that the leader gathers.
         assertTrue(!gaveUp.get() && forces * 4 <= appends, forces + " forces for " + appends + " appends: not shared"
                 + (gaveUp.get() ? "; no writer could append while a force was in progress" : ""));
+        // The records wait in the log buffer, and each group's leader writes them with one write before its force.
+        assertTrue(writes <= forces, writes + " writes for " + forces + " forces: records not written by groups");
         assertAllSurviveACrash(disk, OPTIONS, appends);
     }
 
