@@ -29,8 +29,9 @@ import java.util.function.Supplier;
  * {@link LogBuffer} first), <b>gathers</b> a group, or <b>waits</b>:
  * <ul>
  *   <li>A leader notes the last record appended so far (its own, and every other writer's), releases the lock,
- *       writes the group's buffered records and forces the segment once, and publishes that record's sequence number as {@link #durableSequence}: one
- *       fsync acknowledges the whole group. Only one force runs at a time.
+ *       writes the group's buffered records and forces the segment once, and publishes that record's sequence
+ *       number as {@link #durableSequence}: one fsync acknowledges the whole group. Only one force runs at a
+ *       time.
  *   <li>If no force runs but fewer records wait than the group expected (below), the writer <b>gathers</b>: it
  *       parks until the group is complete or {@link #MAX_GATHER_NANOS} pass. The writer whose record completes the
  *       group leads it at once: it is running already, so no thread has to be woken before the disk starts.

@@ -42,7 +42,8 @@ final class LogBuffer {
 
     /**
      * A group's records, taken out of the buffer: they go at {@code offset} of {@code file}. {@code bytes} is empty
-     * when nothing was buffered (the force is still needed: a roll or a sync may have written records directly).
+     * when nothing was buffered (at {@code sync} or {@code none}, or when every record was too large to buffer):
+     * the force is still needed, for the records written directly.
      */
     record Taken(StorageFile file, ByteBuffer bytes, long offset) {
         /** Writes the records (one positional write), then forces the file. Needs no lock. */

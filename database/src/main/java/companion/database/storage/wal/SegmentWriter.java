@@ -23,8 +23,8 @@ import java.util.List;
  * instead, and the leader of the group commit writes the buffered records just before its force
  * ({@link #takeUnwritten}); at {@code sync} it is written at once.
  *
- * <p>Not thread-safe: every method requires the {@link WriteAheadLog}'s lock, except that the group leader may
- * force the file returned by {@link #active()} without it (roll and close wait for that force to end).
+ * <p>Not thread-safe: every method requires the {@link WriteAheadLog}'s lock, except that the group leader writes
+ * and forces what {@link #takeUnwritten} handed it without the lock (roll and close wait for that force to end).
  */
 final class SegmentWriter {
     /** What {@link #takeUnwritten} hands out when nothing is buffered: the force alone. */
