@@ -133,6 +133,11 @@ class BenchCommandTest {
         assertEquals(1.0, find(doc, "reference", "m2-sync").path("fsyncsPerOp").asDouble(), 0.001);
         assertEquals(1.0, find(doc, "fdatasync", "m2-sync").path("fsyncsPerOp").asDouble(), 0.001,
                 "the baseline forces once per append");
+        assertEquals("reference", find(doc, "fdatasync", "m2-sync").path("pairedWith").asText(),
+                "the floor is measured in the reference's JVM, run for run beside it");
+        assertEquals(find(doc, "reference", "m2-sync").path("runs").asInt(),
+                find(doc, "fdatasync", "m2-sync").path("runs").asInt(), "one floor run beside each reference run");
+        assertTrue(!find(doc, "rocksdb", "m2-sync").has("pairedWith"), "a peer runs in its own JVM");
         find(doc, "hashmap", "m2-fillrandom");
         find(doc, "hashmap", "m2-readrandom");
         Set<String> baselineWorkloads = new HashSet<>();

@@ -74,7 +74,9 @@ final class BenchReport {
         Optional<BenchResult> reference = result("reference", workload);
         for (String engine : outcome.settings().keySet()) {
             Optional<EngineSettings> s = outcome.settings(engine, durability);
-            Optional<BenchResult> r = result(engine, workload);
+            List<BenchResult> all = outcome.results().stream()
+                    .filter(x -> x.engine().equals(engine) && x.workload().equals(workload)).toList();
+            Optional<BenchResult> r = all.stream().findFirst();
             String failure = outcome.failures().get(engine + " " + workload);
             if (r.isEmpty() && failure == null && Engines.isBaseline(engine)) {
                 continue; // a baseline runs only the workloads whose targets need it
@@ -88,12 +90,16 @@ final class BenchReport {
                 out.printf("  %-12s %s%n", engine, why.startsWith("not run: ") ? why : "failed: " + why);
                 continue;
             }
-            String ratio = reference.isPresent() && !engine.equals("reference") && r.get().stopped() == null
-                    && reference.get().opsPerSec() > 0 && r.get().space() == null
-                    ? String.format("    (%s = %sx reference)", engine,
-                            ratio(r.get().opsPerSec() / reference.get().opsPerSec()))
-                    : "";
-            out.printf("  %-12s %s%s%n", engine, r.get().resultLine(), ratio);
+            for (BenchResult each : all) { // a paired floor has one result per course engine it was measured beside
+                String ratio = reference.isPresent() && !engine.equals("reference") && each.stopped() == null
+                        && reference.get().opsPerSec() > 0 && each.space() == null
+                        ? String.format("    (%s = %sx reference)", engine,
+                                ratio(each.opsPerSec() / reference.get().opsPerSec()))
+                        : "";
+                String beside = each.pairedWith() == null ? ""
+                        : "    measured beside " + each.pairedWith() + ", run for run";
+                out.printf("  %-12s %s%s%s%n", engine, each.resultLine(), ratio, beside);
+            }
         }
         out.println();
     }
@@ -105,7 +111,8 @@ final class BenchReport {
             if (r.space() != null) {
                 continue; // its figure is a ratio of bytes: the space table below
             }
-            out.printf("%-12s %-13s %-10s %14s %12.2f %8.0f%% %10s %11s %10s%n", r.engine(), r.workload(),
+            out.printf("%-12s %-13s %-10s %14s %12.2f %8.0f%% %10s %11s %10s%n",
+                    r.engine() + (r.pairedWith() == null ? "" : "^"), r.workload(),
                     r.durability() + (r.threads() == 1 ? "" : " x" + r.threads()),
                     r.stopped() != null ? "stopped" : String.format("%,.0f", r.opsPerSec()), r.medianMillis(),
                     r.spreadPercent(), r.writeCallsPerOp() == null ? "-" : String.format("%.2f", r.writeCallsPerOp()),
@@ -113,7 +120,8 @@ final class BenchReport {
                     r.fsyncsPerOp() == null ? "-" : String.format("%.2f", r.fsyncsPerOp()));
         }
         out.println("(writes/op, bytes/op: write system calls and bytes from /proc/self/io; fsyncs/op:"
-                + " FileChannel.force calls, seen for Java engines only; '-' where not measurable; x8: 8 client threads)");
+                + " FileChannel.force calls, seen for Java engines only; '-' where not measurable; x8: 8 client threads;"
+                + " ^: measured in the JVM of the engine it is compared with, one run beside each of its runs)");
         out.println();
     }
 

@@ -62,7 +62,8 @@ public final class BenchRun {
     }
 
     /**
-     * Runs {@code plan} on each engine in turn.
+     * Runs {@code plan} on each engine in turn. A baseline whose every workload a course engine measures beside
+     * itself ({@link Engines#pairedIn}) gets no JVM of its own: its results and settings come from that engine's.
      *
      * @param learnerClasspath the classpath for engine {@code yours} (null when it is not among the engines)
      * @param onStep           hears "rocksdb m1-inserts" as each step starts
@@ -71,30 +72,36 @@ public final class BenchRun {
         Outcome outcome = new Outcome(plan, new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(),
                 new LinkedHashMap<>(), new ArrayList<>());
         for (String engine : engines) {
-            runEngine(engine, engine.equals("yours") ? learnerClasspath : ChildClasspath.reference(),
-                    planFor(plan, engine), outcome, onStep);
+            planFor(plan, engine, engines).ifPresent(p -> runEngine(engine,
+                    engine.equals("yours") ? learnerClasspath : ChildClasspath.reference(), p, outcome, onStep));
         }
         return outcome;
     }
 
     /** How many steps {@code run} reports through {@code onStep}: one per engine and workload, plus scaling. */
     public static long steps(BenchPlan plan, List<String> engines) {
-        return engines.stream().map(engine -> planFor(plan, engine))
+        return engines.stream().flatMap(engine -> planFor(plan, engine, engines).stream())
                 .mapToLong(p -> p.workloads().size() + (p.scaling().isEmpty() ? 0 : 1)).sum();
     }
 
     /**
-     * What {@code engine} runs of {@code plan}. A baseline ({@code hashmap}, {@code fdatasync}) runs only the
-     * workloads that name it, or all of them when none does (it was asked for by name), and never the scaling
+     * What {@code engine} runs of {@code plan} in its own JVM, or empty when that is nothing. A baseline
+     * ({@code hashmap}, {@code fdatasync}) runs only the workloads that name it, or all of them when none does (it
+     * was asked for by name), less those a course engine among {@code engines} pairs it in; and never the scaling
      * curve: it is a ceiling for a target, not a database to chart.
      */
-    static BenchPlan planFor(BenchPlan plan, String engine) {
+    static Optional<BenchPlan> planFor(BenchPlan plan, String engine, List<String> engines) {
         if (!Engines.isBaseline(engine)) {
-            return plan.forEngine(engine, plan.workloads(), plan.scaling());
+            return Optional.of(plan.forEngine(engine, plan.workloads(), plan.scaling()));
         }
         List<String> named = plan.workloads().stream()
                 .filter(w -> Workloads.named(w).baselines().contains(engine)).toList();
-        return plan.forEngine(engine, named.isEmpty() ? plan.workloads() : named, List.of());
+        if (named.isEmpty()) {
+            return Optional.of(plan.forEngine(engine, plan.workloads(), List.of()));
+        }
+        List<String> own = named.stream().filter(w -> engines.stream()
+                .noneMatch(e -> Engines.pairedIn(e, Workloads.named(w)).contains(engine))).toList();
+        return own.isEmpty() ? Optional.empty() : Optional.of(plan.forEngine(engine, own, List.of()));
     }
 
     private static void runEngine(String engine, String classpath, BenchPlan plan, Outcome outcome,
@@ -106,7 +113,9 @@ public final class BenchRun {
         ChildJvm.Exit exit = ChildJvm.run(JVM_OPTIONS, classpath, "companion.bench.run.BenchChild", plan.toArgs(),
                 deadline, line -> BenchEvent.parse(line).ifPresentOrElse(event -> {
                     switch (event.type()) {
-                        case "settings" -> outcome.settings().computeIfAbsent(engine, e -> new LinkedHashMap<>())
+                        case "settings" -> outcome.settings() // a paired baseline's come from this JVM too
+                                .computeIfAbsent(event.engine() == null ? engine : event.engine(),
+                                        e -> new LinkedHashMap<>())
                                 .put(event.settings().durability(), event.settings());
                         case "progress" -> onStep.accept(engine + " " + event.step());
                         case "result" -> outcome.results().add(event.result());
@@ -159,7 +168,7 @@ public final class BenchRun {
                 .filter(b -> !engines.contains(b)).toList();
         int after = 0;
         for (int i = 0; i < engines.size(); i++) {
-            if (engines.get(i).equals("yours") || engines.get(i).startsWith("reference")) {
+            if (Engines.isCourseEngine(engines.get(i))) {
                 after = i + 1;
             }
         }

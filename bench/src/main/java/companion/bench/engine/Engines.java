@@ -7,6 +7,7 @@ import companion.bench.peers.LmdbEngine;
 import companion.bench.peers.MapDbEngine;
 import companion.bench.peers.RocksDbEngine;
 import companion.bench.peers.SqliteEngine;
+import companion.bench.workload.Workload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,16 @@ import java.util.function.Supplier;
  * <p>{@code yours} and {@code reference} are the course's store of the milestone being benchmarked: milestone 1's
  * {@code KVStore} ({@link CourseEngine}), or from milestone 2 on the storage engine ({@link StorageEngineAdapter}).
  * Baselines ({@code hashmap}, {@code fdatasync}) are not databases but the ceilings a target is measured against;
- * a workload names the ones it needs ({@link companion.bench.workload.Workload#baselines()}).
+ * a workload names the ones it needs ({@link Workload#baselines()}).
+ *
+ * <p>The {@code fdatasync} floor is <em>paired</em>: a course engine measures it in its own JVM, one run of the
+ * floor beside each of its own runs ({@link #pairedIn}), because this disk's fsync rate moves by a third or more
+ * between two runs a few seconds apart, so a floor measured in another JVM a minute later is a different disk.
  */
 public final class Engines {
     private static final Map<String, Supplier<Engine>> ALL = new LinkedHashMap<>();
     private static final List<String> BASELINES = List.of("hashmap", "fdatasync");
+    private static final List<String> PAIRED = List.of("fdatasync");
 
     static {
         ALL.put("yours", () -> CourseEngine.milestoneOne("yours"));
@@ -48,8 +54,21 @@ public final class Engines {
 
     /** The peers: every engine that is a real database rather than course code or a baseline. */
     public static List<String> peers() {
-        return names().stream().filter(n -> !n.equals("yours") && !n.startsWith("reference") && !isBaseline(n))
-                .toList();
+        return names().stream().filter(n -> !isCourseEngine(n) && !isBaseline(n)).toList();
+    }
+
+    /** Whether {@code name} is the course's store ({@code yours}, {@code reference}, {@code reference-m2}). */
+    public static boolean isCourseEngine(String name) {
+        return name.equals("yours") || name.startsWith("reference");
+    }
+
+    /**
+     * The baselines that engine {@code engine} measures itself, in alternation with its own runs of
+     * {@code workload}: the paired ones the workload names, for a course engine; none for any other engine (a
+     * peer is not compared with the floor, and the floor asked for alone runs in its own JVM).
+     */
+    public static List<String> pairedIn(String engine, Workload workload) {
+        return isCourseEngine(engine) ? workload.baselines().stream().filter(PAIRED::contains).toList() : List.of();
     }
 
     /** Whether {@code name} is a baseline: a ceiling to compare with, not a database. */

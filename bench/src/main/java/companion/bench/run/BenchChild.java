@@ -15,8 +15,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,6 +31,7 @@ public final class BenchChild {
     private final PrintStream events;
     private final BenchPlan plan;
     private final Engine engine;
+    private final Map<String, Engine> pairedEngines = new HashMap<>();
 
     private BenchChild(PrintStream events, BenchPlan plan) {
         this.events = events;
@@ -50,6 +54,17 @@ public final class BenchChild {
         for (Durability mode : modes) {
             emit(new BenchEvent("settings", engine.name(), null, null, engine.settings(mode), null, null));
         }
+        Set<String> pairedSettings = new LinkedHashSet<>(); // "fdatasync sync": reported once
+        for (String name : plan.workloads()) {
+            Workload workload = Workloads.named(name);
+            Durability durability = workload.durabilityIn(plan.durability());
+            for (String baseline : Engines.pairedIn(engine.name(), workload)) {
+                if (pairedSettings.add(baseline + " " + durability.word())) {
+                    emit(new BenchEvent("settings", baseline, null, null, paired(baseline).settings(durability),
+                            null, null));
+                }
+            }
+        }
         Keys keys = Keys.generate(plan.ops(), plan.keySize(), plan.valueSize(), plan.seed());
         for (String name : plan.workloads()) {
             Workload workload = Workloads.named(name);
@@ -61,8 +76,9 @@ public final class BenchChild {
                     throw new NotRunnable(settings.describe()); // reported, never run at a weaker durability
                 }
                 WorkloadRunner runner = new WorkloadRunner(engine, durability, plan.scratch());
-                emit(new BenchEvent("result", engine.name(), null, null, null,
-                        measure(runner, workload, keys, settings), null));
+                for (BenchResult result : measure(runner, workload, durability, keys, settings)) {
+                    emit(new BenchEvent("result", result.engine(), null, null, null, result, null));
+                }
             } catch (NotRunnable e) {
                 emit(new BenchEvent("error", engine.name(), name, "not run: " + e.getMessage(), null, null, null));
             } catch (RuntimeException | Error e) {
@@ -81,37 +97,76 @@ public final class BenchChild {
 
     /**
      * Warm-up runs, then measured runs, each on a fresh store; stops early if a run exceeds the budget. The
-     * workload's own durability, threads and operation cap apply ({@link Workload#opsIn}).
+     * workload's own durability, threads and operation cap apply ({@link Workload#opsIn}). The first result is
+     * this engine's; then one per paired baseline ({@link Engines#pairedIn}), whose runs alternate with this
+     * engine's, floor first then engine first, so both see the same seconds of the disk.
      */
-    private BenchResult measure(WorkloadRunner runner, Workload workload, Keys keys, EngineSettings settings) {
+    private List<BenchResult> measure(WorkloadRunner runner, Workload workload, Durability durability, Keys keys,
+                                      EngineSettings settings) {
         if (workload.operation() == Workload.Operation.YCSB) {
-            return measureYcsb(workload, settings);
+            return List.of(measureYcsb(workload, settings));
         }
         long budget = plan.budgetSeconds() * 1_000_000_000L;
         if (workload.operation() == Workload.Operation.SPACE) {
             // One run: the bytes are deterministic, and the compaction's time is a by-product, not the figure.
             SpaceRun.Outcome outcome = SpaceRun.run(runner, keys,
                     Keys.visitOrder(workload.order(), keys.size(), plan.seed()), budget);
-            return summarize(workload, settings, List.of(outcome.measurement()), outcome.measurement().stopped(),
-                    0, outcome.space());
+            return List.of(summarize(engine.name(), workload, settings, List.of(outcome.measurement()),
+                    outcome.measurement().stopped(), 0, outcome.space(), null));
         }
         int ops = workload.opsIn(plan.ops());
         int threads = workload.threadsIn(plan.threads());
         int[] order = Keys.visitOrder(workload.order(), ops, plan.seed());
+        List<Pair> pairs = Engines.pairedIn(engine.name(), workload).stream()
+                .filter(name -> paired(name).settings(durability).honoured())
+                .map(name -> new Pair(name, new WorkloadRunner(paired(name), durability, plan.scratch()),
+                        new ArrayList<>()))
+                .toList();
         List<Measurement> runs = new ArrayList<>();
         String stopped = null;
         for (int i = 0; i < plan.warmups() + plan.runs() && stopped == null; i++) {
+            boolean measured = i >= plan.warmups();
+            if (i % 2 == 0) {
+                pairs.forEach(pair -> pair.run(workload, keys, order, threads, budget, measured));
+            }
             Measurement m = runner.runOnce(workload, keys, order, threads, budget);
+            if (i % 2 == 1) {
+                pairs.forEach(pair -> pair.run(workload, keys, order, threads, budget, measured));
+            }
             stopped = m.stopped();
-            if (i >= plan.warmups() || stopped != null) {
+            if (measured || stopped != null) {
                 runs.add(m);
             }
         }
-        return summarize(workload, settings, runs, stopped, plan.warmups(), null);
+        List<BenchResult> results = new ArrayList<>();
+        results.add(summarize(engine.name(), workload, settings, runs, stopped, plan.warmups(), null, null));
+        for (Pair pair : pairs) {
+            if (!pair.runs().isEmpty()) {
+                results.add(summarize(pair.name(), workload, paired(pair.name()).settings(durability), pair.runs(),
+                        pair.runs().stream().map(Measurement::stopped).filter(Objects::nonNull).findFirst()
+                                .orElse(null), plan.warmups(), null, engine.name()));
+            }
+        }
+        return results;
     }
 
-    private BenchResult summarize(Workload workload, EngineSettings settings, List<Measurement> runs, String stopped,
-                                  int warmups, SpaceUse space) {
+    /** A paired baseline's runner and its measured runs. */
+    private record Pair(String name, WorkloadRunner runner, List<Measurement> runs) {
+        void run(Workload workload, Keys keys, int[] order, int threads, long budget, boolean measured) {
+            Measurement m = runner.runOnce(workload, keys, order, threads, budget);
+            if (measured) {
+                runs.add(m);
+            }
+        }
+    }
+
+    /** The paired baseline called {@code name}, made once per child. */
+    private Engine paired(String name) {
+        return pairedEngines.computeIfAbsent(name, n -> Engines.named(n, plan.milestone()));
+    }
+
+    private BenchResult summarize(String name, Workload workload, EngineSettings settings, List<Measurement> runs,
+                                  String stopped, int warmups, SpaceUse space, String pairedWith) {
         double[] millis = runs.stream().mapToDouble(m -> m.nanos() / 1e6).sorted().toArray();
         double avg = Arrays.stream(millis).average().orElse(0);
         double median = millis.length % 2 == 1 ? millis[millis.length / 2]
@@ -120,14 +175,14 @@ public final class BenchChild {
         boolean counted = runs.stream().allMatch(m -> m.io() != null);
         double perOp = (double) runs.size() * ops;
         boolean rate = stopped == null && space == null;
-        return new BenchResult(engine.name(), workload.name(), workload.verb(), settings.durability(),
+        return new BenchResult(name, workload.name(), workload.verb(), settings.durability(),
                 settings.settings(), ops, workload.threadsIn(plan.threads()), 1, runs.size(), warmups, avg, median,
                 millis[0], millis[millis.length - 1], rate ? ops / (avg / 1000) : 0,
                 counted ? runs.stream().mapToLong(m -> m.io().writeCalls()).sum() / perOp : null,
                 counted ? runs.stream().mapToLong(m -> m.io().bytesWritten()).sum() / perOp : null,
                 counted ? runs.stream().mapToLong(m -> m.io().diskBytes()).sum() / perOp : null,
-                javaForces(workload) ? runs.stream().mapToLong(Measurement::forces).sum() / perOp : null,
-                stopped, plan.seed(), space);
+                javaForces(name, workload) ? runs.stream().mapToLong(Measurement::forces).sum() / perOp : null,
+                stopped, plan.seed(), space, pairedWith);
     }
 
     /**
@@ -154,7 +209,7 @@ public final class BenchChild {
                 }
             }
         }
-        return summarize(workload, settings, runs, null, plan.warmups(), null);
+        return summarize(engine.name(), workload, settings, runs, null, plan.warmups(), null, null);
     }
 
     /**
@@ -162,9 +217,9 @@ public final class BenchChild {
      * course's stores, H2 and the fdatasync baseline. Native engines sync behind its back, so they get no figure
      * instead of a zero.
      */
-    private boolean javaForces(Workload workload) {
+    private static boolean javaForces(String name, Workload workload) {
         return workload.operation() != Workload.Operation.YCSB && workload.operation() != Workload.Operation.SPACE
-                && List.of("yours", "reference", "reference-m2", "h2", "fdatasync").contains(engine.name());
+                && List.of("yours", "reference", "reference-m2", "h2", "fdatasync").contains(name);
     }
 
     /** The scaling curve: m1-inserts at each size, one warm-up at the smallest, stopping at the first slow step. */

@@ -31,13 +31,15 @@ import java.util.Map;
  * @param seed            the seed of keys, values and order
  * @param space           for the space workload: files against live data after compaction (null for the others,
  *                        whose figure is a rate)
+ * @param pairedWith      for a paired baseline ({@code fdatasync}): the engine in whose JVM it was measured, one
+ *                        run beside each of that engine's runs (null for a result measured in its own JVM)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchResult(String engine, String workload, String verb, String durability, Map<String, String> settings,
                           long ops, int threads, int batch, int runs, int warmups, double avgMillis,
                           double medianMillis, double minMillis, double maxMillis, double opsPerSec,
                           Double writeCallsPerOp, Double bytesPerOp, Double diskBytesPerOp, Double fsyncsPerOp,
-                          String stopped, long seed, SpaceUse space) {
+                          String stopped, long seed, SpaceUse space, String pairedWith) {
 
     /** {@code Results: 1,000 inserts, avg 39.12ms, 25,412 ops/sec}: the seed's line. */
     public String resultLine() {

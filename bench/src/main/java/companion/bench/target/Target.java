@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * <pre>
  *   ratio = rate(subject, workload) / rate(against, againstWorkload)      (against = null: the subject itself)
+ *           against's result measured beside the subject (pairedWith) when there is one, as the floor is
  *   ratio = fileBytes / liveBytes of (subject, workload)                  (space: true)
  *   met   = ratio >= goal, or ratio <= goal when atMost
  * </pre>
@@ -59,7 +60,8 @@ public record Target(String id, String claim, String workload, String against, S
                     mine.get().space().fileBytes(), mine.get().space().liveBytes(), "bytes");
         }
         String other = against == null ? subject : against;
-        Optional<BenchResult> theirs = find(results, other, againstWorkload);
+        Optional<BenchResult> theirs = find(results.stream().filter(r -> subject.equals(r.pairedWith())).toList(),
+                other, againstWorkload).or(() -> find(results, other, againstWorkload));
         if (theirs.isEmpty()) {
             return TargetCheck.missing(id, subject, claim, goalText, other + " has no " + againstWorkload
                     + " result");

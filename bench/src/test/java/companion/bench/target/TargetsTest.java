@@ -44,7 +44,7 @@ class TargetsTest {
     void aMissingOrStoppedSideGivesNoRatioButSaysWhy() {
         results.removeIf(r -> r.engine().equals("rocksdb"));
         results.add(new BenchResult("lmdb", "m2-sync", "x", "sync", Map.of(), 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, null,
-                null, null, null, "over the 60 s budget", 42, null));
+                null, null, null, "over the 60 s budget", 42, null, null));
         TargetCheck check = byTarget(Targets.check(2, ENGINES, M2, results)).get("fillrandom-vs-rocksdb");
         assertNull(check.ratio());
         assertNull(check.met());
@@ -80,13 +80,33 @@ class TargetsTest {
         return map;
     }
 
+    @Test
+    void theFloorMeasuredBesideTheSubjectIsTheOneItIsComparedWith() {
+        List<String> engines = List.of("yours", "reference", "fdatasync");
+        results.add(rate("yours", "m2-sync", 3_000));
+        results.add(0, paired("fdatasync", "m2-sync", 10_000, "reference")); // first, but not the yours pair
+        results.add(paired("fdatasync", "m2-sync", 6_000, "yours"));
+        Map<String, TargetCheck> yours = new java.util.HashMap<>();
+        Map<String, TargetCheck> reference = new java.util.HashMap<>();
+        for (TargetCheck check : Targets.check(2, engines, List.of("m2-sync"), results)) {
+            (check.engine().equals("yours") ? yours : reference).put(check.target(), check);
+        }
+        assertEquals(0.5, yours.get("sync-vs-fdatasync").ratio(), 1e-9, "3,000 over the 6,000 beside yours");
+        assertRatio(reference.get("sync-vs-fdatasync"), 0.45, false); // 4,500 over the 10,000 beside it
+    }
+
+    private static BenchResult paired(String engine, String workload, double opsPerSec, String pairedWith) {
+        return new BenchResult(engine, workload, "ops", "sync", Map.of(), 1_000, 1, 1, 1, 0, 1, 1, 1, 1, opsPerSec,
+                null, null, null, null, null, 42, null, pairedWith);
+    }
+
     private static BenchResult rate(String engine, String workload, double opsPerSec) {
         return new BenchResult(engine, workload, "ops", "none", Map.of(), 1_000, 1, 1, 1, 0, 1, 1, 1, 1, opsPerSec,
-                null, null, null, null, null, 42, null);
+                null, null, null, null, null, 42, null, null);
     }
 
     private static BenchResult space(String engine, long fileBytes, long liveBytes) {
         return new BenchResult(engine, "m2-space", "keys", "none", Map.of(), 1_000, 1, 1, 1, 0, 1, 1, 1, 1, 0, null,
-                null, null, null, null, 42, new SpaceUse(fileBytes, liveBytes, 1, 10, 20, "compact()", 1));
+                null, null, null, null, 42, new SpaceUse(fileBytes, liveBytes, 1, 10, 20, "compact()", 1), null);
     }
 }
