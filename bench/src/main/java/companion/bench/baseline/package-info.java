@@ -9,7 +9,9 @@
  *   <li>{@link companion.bench.baseline.FdatasyncBaseline} {@code fdatasync}: appends of records the size of the
  *       reference's log records to a preallocated file, each followed by {@code FileChannel.force(false)}. It is
  *       what a durable write costs on this disk before any engine adds anything; the sync target asks to be within
- *       10 % of it.
+ *       10 % of it. Beside a course engine it is measured in that engine's JVM, one run beside each of the
+ *       engine's runs ({@link companion.bench.engine.Engines#pairedIn}): this disk's fsync rate moves too much
+ *       between seconds for a floor measured later to be the same disk.
  * </ul>
  *
  * Both take the same strings as every engine and encode them as UTF-8, so the conversion the engines pay is in
