@@ -37,8 +37,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>{@code NONE}: {@code append} returns once the record is in the OS's page cache: copied into a writable
  *       memory map of the active segment ({@link companion.database.storage.io.MappedFile}), no system call.
  *   <li>{@code SYNC}: the writer writes and forces the segment itself, holding the lock: one fsync per record.
- *   <li>{@code GROUP}: the writer writes under the lock, releases it, then waits in {@link GroupCommit} until a
- *       force covers its record, one that it leads or another writer's. Under load one fsync acknowledges many.
+ *   <li>{@code GROUP}: the writer copies its record into the {@link LogBuffer} under the lock, releases it, then
+ *       waits in {@link GroupCommit} until a force covers its record: one that it leads (one pwrite of the whole
+ *       buffer, then the fsync) or another writer's. Under load one fsync acknowledges many.
  * </ul>
  *
  * <h2>Recovery rules</h2>

@@ -31,8 +31,8 @@
  *       what comes out. The engine never sees bytes.
  *   <li>{@code RecordCodec}, {@code PayloadCodec}: the bytes of a record. {@code Segment}: a file of the log;
  *       {@code SegmentWriter}: the segments being written, with the {@code LogBuffer} of records not yet written at
- *       {@code group}; {@code SegmentFiles}: the segments' read-only memory maps,
- *       numbered: the log's address space, for reads by position or address. {@code SegmentReader}, {@code Recovery}: reading back and the
+ *       {@code group}; {@code SegmentFiles}: the segments' read-only memory maps, numbered: the log's address
+ *       space, for reads by position or address. {@code SegmentReader}, {@code Recovery}: reading back and the
  *       torn-tail-or-corruption decision.
  *   <li>{@link companion.database.storage.wal.RecoveryReport}: what opening found; {@link
  *       companion.database.storage.wal.LogOptions}: durability, segment size, salvage.
