@@ -1,6 +1,7 @@
 package companion.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +72,7 @@ class BenchCommandTest {
                 assertEquals(200, r.path("ops").asInt(), r.toString());
                 assertConsistentRate(r);
                 assertEquals("none", r.path("durability").asText());
+                assertFalse(r.has("fsyncsPerOp"), "fsyncs are counted in a warm-up run, and there was none: " + r);
             }
         }
     }
@@ -78,7 +80,7 @@ class BenchCommandTest {
     @Test
     void syncDurabilityForcesOncePerWriteAndSaysSo() throws IOException {
         CliRun run = CliRun.of("bench", "--reference", "--engines", "reference", "--durability", "sync",
-                "--ops", "50", "--runs", "1", "--warmups", "0", "--scaling", "none", "--json");
+                "--ops", "50", "--runs", "1", "--warmups", "1", "--scaling", "none", "--json");
         assertEquals(0, run.status(), run.err());
         JsonNode inserts = find(JSON.readTree(run.out()), "reference", "m1-inserts");
         assertEquals("sync", inserts.path("durability").asText());
@@ -110,7 +112,7 @@ class BenchCommandTest {
     @Test
     void milestoneTwoRunMeasuresEveryTargetsTwoSidesInOneRun() throws IOException {
         CliRun run = CliRun.of("bench", "--reference", "-m", "2", "--engines", "reference,rocksdb", "--keys", "300",
-                "--runs", "1", "--warmups", "0", "--json");
+                "--runs", "1", "--warmups", "1", "--json");
         assertEquals(0, run.status(), run.err());
         JsonNode doc = JSON.readTree(run.out());
         assertEquals(0, doc.path("errors").size(), doc.path("errors").toString());
@@ -185,6 +187,16 @@ class BenchCommandTest {
         assertTrue(run.out().contains("targets (issue 5; ratios within this run):"), run.out());
         assertTrue(run.out().contains("after compaction: files at most 1.5x the live data"), run.out());
         assertTrue(!run.out().contains("8 writers at group"), "its other side, m2-sync, was not asked for");
+        assertFalse(run.out().contains("taken in turns"), "nothing to take turns with: " + run.out());
+    }
+
+    @Test
+    void groupCommitRunsTakeTurnsWithTheSyncRunsItsTargetDividesBy() {
+        CliRun run = CliRun.of("bench", "--reference", "-m", "2", "--engines", "reference", "--workloads",
+                "m2-sync,m2-group8", "--keys", "100", "--runs", "1", "--warmups", "0");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("8 threads, 1 run, runs taken in turns with m2-sync's"), run.out());
+        assertTrue(run.out().contains("8 writers at group: at least 4x one writer at sync"), run.out());
     }
 
     @Test
@@ -199,6 +211,13 @@ class BenchCommandTest {
         double rate = r.path("opsPerSec").asDouble();
         double expected = r.path("ops").asDouble() / (r.path("avgMillis").asDouble() / 1000);
         assertEquals(expected, rate, expected * 1e-9, r.toString());
+        JsonNode each = r.path("runMillis");
+        assertEquals(r.path("runs").asInt(), each.size(), "one time per measured run: " + r);
+        double sum = 0;
+        for (JsonNode millis : each) {
+            sum += millis.asDouble();
+        }
+        assertEquals(r.path("avgMillis").asDouble(), sum / each.size(), 1e-6, "avg is the runs' mean: " + r);
     }
 
     private static JsonNode find(JsonNode doc, String engine, String workload) {

@@ -69,8 +69,10 @@ final class BenchReport {
         String runs = w.operation() == Workload.Operation.SPACE || plan.runs() == 1 ? "1 run"
                 : "median of " + plan.runs() + " runs after " + plan.warmups() + " warm-up"
                         + (plan.warmups() == 1 ? "" : "s");
-        out.printf("workload %s: %s, %s, durability %s%s, %s%n", workload, w.description(), data, durability,
-                threads == 1 ? "" : ", " + threads + " threads", runs);
+        String turns = w.alternatesWith() != null && plan.workloads().contains(w.alternatesWith())
+                ? ", runs taken in turns with " + w.alternatesWith() + "'s" : "";
+        out.printf("workload %s: %s, %s, durability %s%s, %s%s%n", workload, w.description(), data, durability,
+                threads == 1 ? "" : ", " + threads + " threads", runs, turns);
         Optional<BenchResult> reference = result("reference", workload);
         for (String engine : outcome.settings().keySet()) {
             Optional<EngineSettings> s = outcome.settings(engine, durability);

@@ -66,23 +66,27 @@ public final class BenchChild {
             }
         }
         Keys keys = Keys.generate(plan.ops(), plan.keySize(), plan.valueSize(), plan.seed());
-        for (String name : plan.workloads()) {
-            Workload workload = Workloads.named(name);
-            Durability durability = workload.durabilityIn(plan.durability());
-            EngineSettings settings = engine.settings(durability);
-            try {
-                emit(new BenchEvent("progress", engine.name(), name, null, null, null, null));
-                if (!settings.honoured()) {
-                    throw new NotRunnable(settings.describe()); // reported, never run at a weaker durability
+        for (List<Workload> together : alternating(plan.workloads())) {
+            List<InterleavedRuns.Lane> lanes = new ArrayList<>();
+            for (Workload workload : together) {
+                Durability durability = workload.durabilityIn(plan.durability());
+                EngineSettings settings = engine.settings(durability);
+                emit(new BenchEvent("progress", engine.name(), workload.name(), null, null, null, null));
+                if (!settings.honoured()) { // reported, never run at a weaker durability
+                    emit(new BenchEvent("error", engine.name(), workload.name(), "not run: " + settings.describe(),
+                            null, null, null));
+                } else if (workload.operation() == Workload.Operation.YCSB
+                        || workload.operation() == Workload.Operation.SPACE) {
+                    measureAlone(workload, durability, keys, settings);
+                } else {
+                    lanes.addAll(lanes(workload, durability, settings));
                 }
-                WorkloadRunner runner = new WorkloadRunner(engine, durability, plan.scratch());
-                for (BenchResult result : measure(runner, workload, durability, keys, settings)) {
-                    emit(new BenchEvent("result", result.engine(), null, null, null, result, null));
+            }
+            if (!lanes.isEmpty()) {
+                InterleavedRuns.run(lanes, keys, plan.warmups(), plan.runs(), plan.budgetSeconds() * 1_000_000_000L);
+                for (InterleavedRuns.Lane lane : lanes) {
+                    report(lane);
                 }
-            } catch (NotRunnable e) {
-                emit(new BenchEvent("error", engine.name(), name, "not run: " + e.getMessage(), null, null, null));
-            } catch (RuntimeException | Error e) {
-                emit(new BenchEvent("error", engine.name(), name, describe(e), null, null, null));
             }
         }
         if (!plan.scaling().isEmpty() && engine.settings(plan.durability()).honoured()) {
@@ -96,67 +100,74 @@ public final class BenchChild {
     }
 
     /**
-     * Warm-up runs, then measured runs, each on a fresh store; stops early if a run exceeds the budget. The
-     * workload's own durability, threads and operation cap apply ({@link Workload#opsIn}). The first result is
-     * this engine's; then one per paired baseline ({@link Engines#pairedIn}), whose runs alternate with this
-     * engine's, floor first then engine first, so both see the same seconds of the disk.
+     * The workloads of {@code names}, in order, grouped: a workload and the one it alternates with
+     * ({@link Workload#alternatesWith}), when both are in the run, are measured together, their runs taken in
+     * turns ({@link InterleavedRuns}); every other workload alone.
      */
-    private List<BenchResult> measure(WorkloadRunner runner, Workload workload, Durability durability, Keys keys,
-                                      EngineSettings settings) {
-        if (workload.operation() == Workload.Operation.YCSB) {
-            return List.of(measureYcsb(workload, settings));
+    static List<List<Workload>> alternating(List<String> names) {
+        List<List<Workload>> groups = new ArrayList<>();
+        for (String name : names) {
+            Workload workload = Workloads.named(name);
+            groups.stream().filter(group -> group.stream().anyMatch(other -> name.equals(other.alternatesWith())
+                            || other.name().equals(workload.alternatesWith())))
+                    .findFirst().ifPresentOrElse(group -> group.add(workload),
+                            () -> groups.add(new ArrayList<>(List.of(workload))));
         }
-        long budget = plan.budgetSeconds() * 1_000_000_000L;
-        if (workload.operation() == Workload.Operation.SPACE) {
-            // One run: the bytes are deterministic, and the compaction's time is a by-product, not the figure.
-            SpaceRun.Outcome outcome = SpaceRun.run(runner, keys,
-                    Keys.visitOrder(workload.order(), keys.size(), plan.seed()), budget);
-            return List.of(summarize(engine.name(), workload, settings, List.of(outcome.measurement()),
-                    outcome.measurement().stopped(), 0, outcome.space(), null));
-        }
-        int ops = workload.opsIn(plan.ops());
-        int threads = workload.threadsIn(plan.threads());
-        int[] order = Keys.visitOrder(workload.order(), ops, plan.seed());
-        List<Pair> pairs = Engines.pairedIn(engine.name(), workload).stream()
-                .filter(name -> paired(name).settings(durability).honoured())
-                .map(name -> new Pair(name, new WorkloadRunner(paired(name), durability, plan.scratch()),
-                        new ArrayList<>()))
-                .toList();
-        List<Measurement> runs = new ArrayList<>();
-        String stopped = null;
-        for (int i = 0; i < plan.warmups() + plan.runs() && stopped == null; i++) {
-            boolean measured = i >= plan.warmups();
-            if (i % 2 == 0) {
-                pairs.forEach(pair -> pair.run(workload, keys, order, threads, budget, measured));
-            }
-            Measurement m = runner.runOnce(workload, keys, order, threads, budget);
-            if (i % 2 == 1) {
-                pairs.forEach(pair -> pair.run(workload, keys, order, threads, budget, measured));
-            }
-            stopped = m.stopped();
-            if (measured || stopped != null) {
-                runs.add(m);
-            }
-        }
-        List<BenchResult> results = new ArrayList<>();
-        results.add(summarize(engine.name(), workload, settings, runs, stopped, plan.warmups(), null, null));
-        for (Pair pair : pairs) {
-            if (!pair.runs().isEmpty()) {
-                results.add(summarize(pair.name(), workload, paired(pair.name()).settings(durability), pair.runs(),
-                        pair.runs().stream().map(Measurement::stopped).filter(Objects::nonNull).findFirst()
-                                .orElse(null), plan.warmups(), null, engine.name()));
-            }
-        }
-        return results;
+        return groups;
     }
 
-    /** A paired baseline's runner and its measured runs. */
-    private record Pair(String name, WorkloadRunner runner, List<Measurement> runs) {
-        void run(Workload workload, Keys keys, int[] order, int threads, long budget, boolean measured) {
-            Measurement m = runner.runOnce(workload, keys, order, threads, budget);
-            if (measured) {
-                runs.add(m);
+    /**
+     * The lanes of a timed workload: first one per paired baseline ({@link Engines#pairedIn}) that honours the
+     * durability, then this engine's own. The workload's durability, threads and operation cap apply
+     * ({@link Workload#opsIn}).
+     */
+    private List<InterleavedRuns.Lane> lanes(Workload workload, Durability durability, EngineSettings settings) {
+        int threads = workload.threadsIn(plan.threads());
+        int[] order = Keys.visitOrder(workload.order(), workload.opsIn(plan.ops()), plan.seed());
+        List<InterleavedRuns.Lane> lanes = new ArrayList<>();
+        for (String name : Engines.pairedIn(engine.name(), workload)) {
+            if (paired(name).settings(durability).honoured()) {
+                lanes.add(new InterleavedRuns.Lane(name, new WorkloadRunner(paired(name), durability, plan.scratch()),
+                        workload, paired(name).settings(durability), threads, order, engine.name()));
             }
+        }
+        lanes.add(new InterleavedRuns.Lane(engine.name(), new WorkloadRunner(engine, durability, plan.scratch()),
+                workload, settings, threads, order, null));
+        return lanes;
+    }
+
+    /** Emits a lane's result, or its error (a paired baseline with no measured run is left out). */
+    private void report(InterleavedRuns.Lane lane) {
+        if (lane.failure != null) {
+            emit(new BenchEvent("error", lane.engine, lane.workload.name(), describe(lane.failure), null, null,
+                    null));
+        } else if (!lane.runs.isEmpty()) {
+            emit(new BenchEvent("result", lane.engine, null, null, null, summarize(lane.engine, lane.workload,
+                    lane.settings, lane.runs, lane.stopped, plan.warmups(), null, lane.pairedWith, lane.forceRun),
+                    null));
+        }
+    }
+
+    /** A YCSB or space workload, which runs alone: its result or its error. */
+    private void measureAlone(Workload workload, Durability durability, Keys keys, EngineSettings settings) {
+        try {
+            BenchResult result;
+            if (workload.operation() == Workload.Operation.YCSB) {
+                result = measureYcsb(workload, settings);
+            } else {
+                // One run: the bytes are deterministic, and the compaction's time is a by-product, not the figure.
+                SpaceRun.Outcome outcome = SpaceRun.run(new WorkloadRunner(engine, durability, plan.scratch()), keys,
+                        Keys.visitOrder(workload.order(), keys.size(), plan.seed()),
+                        plan.budgetSeconds() * 1_000_000_000L);
+                result = summarize(engine.name(), workload, settings, List.of(outcome.measurement()),
+                        outcome.measurement().stopped(), 0, outcome.space(), null, null);
+            }
+            emit(new BenchEvent("result", result.engine(), null, null, null, result, null));
+        } catch (NotRunnable e) {
+            emit(new BenchEvent("error", engine.name(), workload.name(), "not run: " + e.getMessage(), null, null,
+                    null));
+        } catch (RuntimeException | Error e) {
+            emit(new BenchEvent("error", engine.name(), workload.name(), describe(e), null, null, null));
         }
     }
 
@@ -165,8 +176,13 @@ public final class BenchChild {
         return pairedEngines.computeIfAbsent(name, n -> Engines.named(n, plan.milestone()));
     }
 
+    /**
+     * The result of {@code runs}; its fsyncs per operation come from {@code forceRun}, the warm-up run that counted
+     * them (none without a warm-up, or for an engine whose fsyncs Java does not see).
+     */
     private BenchResult summarize(String name, Workload workload, EngineSettings settings, List<Measurement> runs,
-                                  String stopped, int warmups, SpaceUse space, String pairedWith) {
+                                  String stopped, int warmups, SpaceUse space, String pairedWith,
+                                  Measurement forceRun) {
         double[] millis = runs.stream().mapToDouble(m -> m.nanos() / 1e6).sorted().toArray();
         double avg = Arrays.stream(millis).average().orElse(0);
         double median = millis.length % 2 == 1 ? millis[millis.length / 2]
@@ -181,8 +197,10 @@ public final class BenchChild {
                 counted ? runs.stream().mapToLong(m -> m.io().writeCalls()).sum() / perOp : null,
                 counted ? runs.stream().mapToLong(m -> m.io().bytesWritten()).sum() / perOp : null,
                 counted ? runs.stream().mapToLong(m -> m.io().diskBytes()).sum() / perOp : null,
-                javaForces(name, workload) ? runs.stream().mapToLong(Measurement::forces).sum() / perOp : null,
-                stopped, plan.seed(), space, pairedWith);
+                javaForces(name, workload) && forceRun != null && forceRun.countedForces() && forceRun.done() > 0
+                        ? (double) forceRun.forces() / forceRun.done() : null,
+                stopped, plan.seed(), space, pairedWith,
+                runs.stream().map(m -> m.nanos() / 1e6).toList());
     }
 
     /**
@@ -201,7 +219,8 @@ public final class BenchChild {
                     throw new NotRunnable(outcome.notSupported());
                 }
                 if (i >= plan.warmups()) {
-                    runs.add(new Measurement(outcome.runMillis() * 1_000_000L, null, 0, null, outcome.operations()));
+                    runs.add(new Measurement(outcome.runMillis() * 1_000_000L, null, Measurement.NOT_COUNTED, null,
+                            outcome.operations()));
                 }
             } finally {
                 if (java.nio.file.Files.exists(dir)) {
@@ -209,7 +228,7 @@ public final class BenchChild {
                 }
             }
         }
-        return summarize(engine.name(), workload, settings, runs, null, plan.warmups(), null, null);
+        return summarize(engine.name(), workload, settings, runs, null, plan.warmups(), null, null, null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package companion.bench.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,21 +26,26 @@ import java.util.Map;
  * @param opsPerSec       ops / avgMillis, as the seed's result line shows it
  * @param writeCallsPerOp write system calls per operation (null where unknown)
  * @param bytesPerOp      bytes handed to write calls per operation (null where unknown)
- * @param diskBytesPerOp  bytes sent to the device per operation (null where unknown)
- * @param fsyncsPerOp     FileChannel.force calls per operation, for engines whose syncs Java makes (null otherwise)
+ * @param diskBytesPerOp  page-cache bytes dirtied per operation, by whole folios (see {@link IoCounters}; null where
+ *                        unknown)
+ * @param fsyncsPerOp     FileChannel.force calls per operation, for engines whose syncs Java makes, counted in the
+ *                        last warm-up run, which is not timed (null for other engines, or with no warm-up)
  * @param stopped         why the workload was stopped (over the time budget), or null
  * @param seed            the seed of keys, values and order
  * @param space           for the space workload: files against live data after compaction (null for the others,
  *                        whose figure is a rate)
  * @param pairedWith      for a paired baseline ({@code fdatasync}): the engine in whose JVM it was measured, one
  *                        run beside each of that engine's runs (null for a result measured in its own JVM)
+ * @param runMillis       each measured run's wall time, in the order they ran: the spread behind the mean (a paired
+ *                        baseline's run i ran next to its engine's run i)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchResult(String engine, String workload, String verb, String durability, Map<String, String> settings,
                           long ops, int threads, int batch, int runs, int warmups, double avgMillis,
                           double medianMillis, double minMillis, double maxMillis, double opsPerSec,
                           Double writeCallsPerOp, Double bytesPerOp, Double diskBytesPerOp, Double fsyncsPerOp,
-                          String stopped, long seed, SpaceUse space, String pairedWith) {
+                          String stopped, long seed, SpaceUse space, String pairedWith,
+                          List<Double> runMillis) {
 
     /** {@code Results: 1,000 inserts, avg 39.12ms, 25,412 ops/sec}: the seed's line. */
     public String resultLine() {

@@ -50,7 +50,7 @@ final class SpaceRun {
             if (written < 2L * n) {
                 String stopped = String.format("filling and overwriting (untimed) were over the %d s budget after"
                         + " %,d of %,d writes", budgetNanos / 1_000_000_000L, written, 2L * n);
-                return new Outcome(new Measurement(0, null, 0, stopped, 0), null);
+                return new Outcome(new Measurement(0, null, Measurement.NOT_COUNTED, stopped, 0), null);
             }
             long live = 0;
             for (int j = 0; j < overwritten; j++) {
@@ -68,7 +68,7 @@ final class SpaceRun {
             verify(store, keys, order, overwritten);
             SpaceUse space = new SpaceUse(files[0], live, (int) files[1], overwritten, written, compaction,
                     nanos / 1e6);
-            return new Outcome(new Measurement(nanos, null, 0, null, n), space);
+            return new Outcome(new Measurement(nanos, null, Measurement.NOT_COUNTED, null, n), space);
         } finally {
             WorkloadRunner.deleteTree(dir);
         }

@@ -24,6 +24,11 @@ import java.util.stream.Stream;
  * <p>With several threads, the operations are split into contiguous slices, one per thread, all released
  * together. A deadline is checked every {@link #CHECK_EVERY} operations, so a store that is far too slow (the
  * naive rewrite-everything design at a million keys) is stopped and reported rather than waited for.
+ *
+ * <p>A run either is timed for its figures or counts the store's fsyncs ({@link ForceCounter}), never both: the
+ * Flight Recorder that counts them runs a thread and writes a file beside the store, which costs a group commit
+ * about a tenth of its rate on this 2-CPU machine (10-18 µs more between forces, in a harness of 8 writers at
+ * {@code group}). {@link BenchChild} counts them in the last warm-up run, which is not timed.
  */
 public final class WorkloadRunner {
     static final int CHECK_EVERY = 64;
@@ -41,18 +46,28 @@ public final class WorkloadRunner {
         this.scratch = scratch;
     }
 
-    /** Runs {@code workload} once over {@code keys} in {@code order}, with {@code threads} threads. */
+    /** Runs {@code workload} once over {@code keys} in {@code order}, with {@code threads} threads; no fsync count. */
     public Measurement runOnce(Workload workload, Keys keys, int[] order, int threads, long budgetNanos) {
+        return runOnce(workload, keys, order, threads, budgetNanos, false);
+    }
+
+    /**
+     * Runs {@code workload} once, as {@link #runOnce(Workload, Keys, int[], int, long)}, counting the fsyncs made
+     * from Java if {@code countForces} (then its time is not a figure to report: see the class doc).
+     */
+    public Measurement runOnce(Workload workload, Keys keys, int[] order, int threads, long budgetNanos,
+                               boolean countForces) {
         Path dir = newDirectory();
         try (KeyValueStore store = engine.open(dir, durability)) {
             if (workload.prefill()) {
                 int filled = prefill(store, keys, System.nanoTime() + budgetNanos);
                 if (filled < keys.size()) {
-                    return new Measurement(0, null, 0, String.format("the untimed fill was over the %d s budget"
-                            + " after %,d of %,d keys", budgetNanos / 1_000_000_000L, filled, keys.size()), 0);
+                    return new Measurement(0, null, Measurement.NOT_COUNTED, String.format("the untimed fill was"
+                            + " over the %d s budget after %,d of %,d keys", budgetNanos / 1_000_000_000L, filled,
+                            keys.size()), 0);
                 }
             }
-            try (ForceCounter forces = new ForceCounter()) {
+            try (ForceCounter forces = countForces ? new ForceCounter() : null) {
                 IoCounters before = IoCounters.now();
                 long start = System.nanoTime();
                 long deadline = start + budgetNanos;
@@ -65,7 +80,7 @@ public final class WorkloadRunner {
                 }
                 long nanos = System.nanoTime() - start;
                 IoCounters io = IoCounters.now();
-                long forced = forces.stop();
+                long forced = forces != null ? forces.stop() : Measurement.NOT_COUNTED;
                 if (failure.get() != null) {
                     throw failure.get();
                 }

@@ -22,10 +22,12 @@ import java.util.List;
  *                    round trip, so a million of them would take minutes), or null for no cap
  * @param baselines   pseudo-engines ({@code hashmap}, {@code fdatasync}) that this workload's targets compare
  *                    against; a run of this workload adds them to its engines (empty: none)
+ * @param alternatesWith the workload whose runs this one's take turns with when both are in a run (m2-group8 with
+ *                    m2-sync, which its target divides by), so both see the same minute of the disk; or null
  */
 public record Workload(String name, int milestone, Operation operation, Order order, String ycsb, boolean prefill,
                        String verb, String description, String durability, Integer threads, Integer maxOps,
-                       List<String> baselines) {
+                       List<String> baselines, String alternatesWith) {
 
     public Workload {
         baselines = baselines == null ? List.of() : List.copyOf(baselines);

@@ -24,7 +24,15 @@ public final class Workloads {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
             ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-            return List.copyOf(json.readValue(in, Document.class).workloads());
+            List<Workload> all = List.copyOf(json.readValue(in, Document.class).workloads());
+            for (Workload workload : all) {
+                if (workload.alternatesWith() != null
+                        && all.stream().noneMatch(other -> other.name().equals(workload.alternatesWith()))) {
+                    throw new IllegalStateException(RESOURCE + ": " + workload.name() + " alternates with '"
+                            + workload.alternatesWith() + "', which is not a workload");
+                }
+            }
+            return all;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

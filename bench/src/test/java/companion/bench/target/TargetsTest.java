@@ -44,7 +44,7 @@ class TargetsTest {
     void aMissingOrStoppedSideGivesNoRatioButSaysWhy() {
         results.removeIf(r -> r.engine().equals("rocksdb"));
         results.add(new BenchResult("lmdb", "m2-sync", "x", "sync", Map.of(), 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, null,
-                null, null, null, "over the 60 s budget", 42, null, null));
+                null, null, null, "over the 60 s budget", 42, null, null, null));
         TargetCheck check = byTarget(Targets.check(2, ENGINES, M2, results)).get("fillrandom-vs-rocksdb");
         assertNull(check.ratio());
         assertNull(check.met());
@@ -97,16 +97,17 @@ class TargetsTest {
 
     private static BenchResult paired(String engine, String workload, double opsPerSec, String pairedWith) {
         return new BenchResult(engine, workload, "ops", "sync", Map.of(), 1_000, 1, 1, 1, 0, 1, 1, 1, 1, opsPerSec,
-                null, null, null, null, null, 42, null, pairedWith);
+                null, null, null, null, null, 42, null, pairedWith, null);
     }
 
     private static BenchResult rate(String engine, String workload, double opsPerSec) {
         return new BenchResult(engine, workload, "ops", "none", Map.of(), 1_000, 1, 1, 1, 0, 1, 1, 1, 1, opsPerSec,
-                null, null, null, null, null, 42, null, null);
+                null, null, null, null, null, 42, null, null, null);
     }
 
     private static BenchResult space(String engine, long fileBytes, long liveBytes) {
         return new BenchResult(engine, "m2-space", "keys", "none", Map.of(), 1_000, 1, 1, 1, 0, 1, 1, 1, 1, 0, null,
-                null, null, null, null, 42, new SpaceUse(fileBytes, liveBytes, 1, 10, 20, "compact()", 1), null);
+                null, null, null, null, 42,
+                new SpaceUse(fileBytes, liveBytes, 1, 10, 20, "compact()", 1), null, null);
     }
 }

@@ -72,8 +72,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * are freed, and a segment is preallocated at full size, so the newest one is mostly zeros (16 MiB by default).
  */
 public final class LogStructuredStore implements StorageEngine {
-    /** Lock stripes for writers: enough that unrelated keys rarely share one. */
-    static final int STRIPES = 256;
+    /**
+     * Lock stripes for writers: enough that unrelated keys rarely share one. A stripe is held across the append,
+     * which at {@code group} includes the wait for the fsync, so a writer whose key shares a stripe with one of the
+     * 7 others of a group misses that group, and its group waits for it: with 256 stripes that is 7 / 256 of the
+     * writes (about one group in five), and 8 writers averaged 7.64-7.69 records a force; with 4,096, 7.73-7.94,
+     * and about 10 µs less between forces (a harness of 8 writers at {@code group}, 4 runs each). 4,096 locks
+     * cost about 200 KB a store.
+     */
+    static final int STRIPES = 4096;
     /** Compact in the background when the log has grown by this many times the live bytes since the last time. */
     static final int COMPACT_RATIO = 3;
 
