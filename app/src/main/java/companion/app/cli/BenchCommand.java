@@ -46,43 +46,56 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reference", description = "Benchmark without a workspace: the reference and the peers.")
     boolean reference;
 
-    @Option(names = {"-m", "--milestone"}, paramLabel = "N", description = "Milestone whose workloads to run (default: current, or 1).")
+    @Option(names = {"-m", "--milestone"}, paramLabel = "N",
+            description = "Milestone whose workloads to run (default: current, or 1).")
     Integer milestone;
 
-    @Option(names = "--engines", split = ",", paramLabel = "NAME", description = "Engines (default: yours if a workspace, reference, and every peer).")
+    @Option(names = "--engines", split = ",", paramLabel = "NAME",
+            description = "Engines (default: yours if a workspace, reference, and every peer).")
     List<String> engines;
 
-    @Option(names = "--workloads", split = ",", paramLabel = "NAME", description = "Workloads (default: the milestone's).")
+    @Option(names = "--workloads", split = ",", paramLabel = "NAME",
+            description = "Workloads (default: the milestone's).")
     List<String> workloads;
 
     @Option(names = {"--ops", "--keys"}, paramLabel = "N",
-            description = "Operations per run, and keys in the store (default: 1,000 at milestone 1, 1,000,000 from milestone 2).")
+            description = "Operations per run, and keys in the store (default: 1,000 at milestone 1, 1,000,000 from "
+                    + "milestone 2).")
     Integer ops;
 
-    @Option(names = "--runs", paramLabel = "R", description = "Measured runs per workload (default: 5 at milestone 1, 3 from milestone 2).")
+    @Option(names = "--runs", paramLabel = "R",
+            description = "Measured runs per workload (default: 5 at milestone 1, 3 from milestone 2).")
     Integer runs;
 
-    @Option(names = "--warmups", paramLabel = "W", description = "Warm-up runs before them (default: 2 at milestone 1, 1 from milestone 2).")
+    @Option(names = "--warmups", paramLabel = "W",
+            description = "Untimed warm-up runs before them; the last one counts the fsyncs (default: 2 at "
+                    + "milestone 1, 1 from milestone 2).")
     Integer warmups;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "Client threads (default: ${DEFAULT-VALUE}); workloads that fix their own keep it.")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T",
+            description = "Client threads (default: ${DEFAULT-VALUE}); workloads that fix their own keep it.")
     int threads;
 
-    @Option(names = "--durability", defaultValue = "none", paramLabel = "D", description = "none, group or sync (default: ${DEFAULT-VALUE}); workloads that fix their own (milestone 2's) keep it.")
+    @Option(names = "--durability", defaultValue = "none", paramLabel = "D",
+            description = "none, group or sync (default: ${DEFAULT-VALUE}); workloads that fix their own (milestone "
+                    + "2's) keep it.")
     String durability;
 
     @Option(names = "--key-size", defaultValue = "16", paramLabel = "B") int keySize;
 
     @Option(names = "--value-size", defaultValue = "100", paramLabel = "B") int valueSize;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed of keys, values and order (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
+            description = "Seed of keys, values and order (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--scaling", split = ",", paramLabel = "N",
-            description = "Sizes of the m1-inserts scaling curve (default at milestone 1: 1000,10000,100000,1000000; none from milestone 2; --scaling none to skip).")
+            description = "Sizes of the m1-inserts scaling curve (default at milestone 1: 1000,10000,100000,1000000; "
+                    + "none from milestone 2; --scaling none to skip).")
     List<String> scaling;
 
-    @Option(names = "--budget", defaultValue = "60", paramLabel = "SEC", description = "A run or scaling step longer than this is stopped (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--budget", defaultValue = "60", paramLabel = "SEC",
+            description = "A run or scaling step longer than this is stopped (default: ${DEFAULT-VALUE}).")
     int budget;
 
     @Option(names = "--json", description = "Print one JSON document instead of the tables.")

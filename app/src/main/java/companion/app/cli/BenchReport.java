@@ -20,7 +20,8 @@ import java.util.Optional;
  * Everything one {@code companion bench} run measured, and its text rendering:
  *
  * <pre>
- * workload m1-inserts: 1,000 puts of distinct keys ..., 16 B keys / 100 B values, durability none, seed 42, median of 5 runs
+ * workload m1-inserts: 1,000 puts of distinct keys ..., 16 B keys / 100 B values, durability none, seed 42,
+ *   median of 5 runs
  *   yours       Results: 1,000 inserts, avg 39.12ms, 25,412 ops/sec    (yours = 0.02x)
  *   reference   Results: 1,000 inserts, avg 0.61ms, 1,639,344 ops/sec
  * </pre>
@@ -122,8 +123,9 @@ final class BenchReport {
                     r.fsyncsPerOp() == null ? "-" : String.format("%.2f", r.fsyncsPerOp()));
         }
         out.println("(writes/op, bytes/op: write system calls and bytes from /proc/self/io; fsyncs/op:"
-                + " FileChannel.force calls, seen for Java engines only; '-' where not measurable; x8: 8 client threads;"
-                + " ^: measured in the JVM of the engine it is compared with, one run beside each of its runs)");
+                + " FileChannel.force calls, seen for Java engines only, counted in the last warm-up run; '-' where"
+                + " not measurable; x8: 8 client threads; ^: measured in the JVM of the engine it is compared with,"
+                + " one run beside each of its runs)");
         out.println();
     }
 

@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 /** The top-level {@code companion} command. */
 @Command(name = "companion", mixinStandardHelpOptions = true, version = "CS Companion 0.1.0",
         description = "Learn how databases work by building one, milestone by milestone.",
-        subcommands = {StartCommand.class, ServeCommand.class, InitCommand.class, LessonCommand.class, TestCommand.class, BenchCommand.class,
-                StatusCommand.class, NextCommand.class, ScaffoldCommand.class, DumpCommand.class, CrashTestCommand.class,
-                HintCommand.class, TutorCommand.class})
+        subcommands = {StartCommand.class, ServeCommand.class, InitCommand.class, LessonCommand.class,
+                TestCommand.class, BenchCommand.class, StatusCommand.class, NextCommand.class, ScaffoldCommand.class,
+                DumpCommand.class, CrashTestCommand.class, HintCommand.class, TutorCommand.class})
 public final class Companion implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -65,8 +65,8 @@ final class CrashTestCommand implements Callable<Integer> {
     String durability;
 
     @Option(names = "--compact-percent", paramLabel = "P", defaultValue = "" + CrashWriter.DEFAULT_COMPACT_PERCENT,
-            description = "How many of writer thread 0's operations call compact(), in percent (default: ${DEFAULT-VALUE};"
-                    + " the crash-during-compaction criterion uses 25).")
+            description = "How many of writer thread 0's operations call compact(), in percent (default: "
+                    + "${DEFAULT-VALUE}; the crash-during-compaction criterion uses 25).")
     int compactPercent;
 
     @Option(names = "--json", description = "Print one JSON document instead of the report.")

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /** The options of the commands that serve the dashboard ({@code start}, {@code serve}), and serving itself. */
 final class DashboardOptions {
-    @Option(names = "--port", paramLabel = "P", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "P", defaultValue = "7070",
+            description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",

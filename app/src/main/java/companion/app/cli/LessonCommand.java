@@ -13,7 +13,8 @@ final class LessonCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = {"-m", "--milestone"}, paramLabel = "N", description = "Which milestone (default: the current one, or 1).")
+    @Option(names = {"-m", "--milestone"}, paramLabel = "N",
+            description = "Which milestone (default: the current one, or 1).")
     Integer milestone;
 
     @Override

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
  * {@code companion start [DIR]}: the main job. Makes the workspace if it is absent, serves the dashboard on
  * 127.0.0.1:7070 (or {@code --port}), prints its URL and runs until stopped.
  */
-@Command(name = "start", description = "Start here: make your workspace (default ./my-database) if needed and open the dashboard.")
+@Command(name = "start",
+        description = "Start here: make your workspace (default ./my-database) if needed and open the dashboard.")
 final class StartCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "The workspace (default: ./my-database).")
     Path dir;

@@ -30,7 +30,8 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = {"-m", "--milestone"}, paramLabel = "N", description = "Milestone to test (default: the current one).")
+    @Option(names = {"-m", "--milestone"}, paramLabel = "N",
+            description = "Milestone to test (default: the current one).")
     Integer milestone;
 
     @Option(names = "--reference", description = "Test the reference database instead of a workspace.")
@@ -39,7 +40,8 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "ID", description = "Run only these criteria.")
     List<String> only;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed for randomised criteria (default: a new one, printed).")
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed for randomised criteria (default: a new one, printed).")
     Long seed;
 
     @Option(names = "--json", description = "Print one JSON document instead of the table.")
