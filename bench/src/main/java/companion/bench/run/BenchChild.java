@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -126,9 +125,11 @@ public final class BenchChild {
         int[] order = Keys.visitOrder(workload.order(), workload.opsIn(plan.ops()), plan.seed());
         List<InterleavedRuns.Lane> lanes = new ArrayList<>();
         for (String name : Engines.pairedIn(engine.name(), workload)) {
-            if (paired(name).settings(durability).honoured()) {
-                lanes.add(new InterleavedRuns.Lane(name, new WorkloadRunner(paired(name), durability, plan.scratch()),
-                        workload, paired(name).settings(durability), threads, order, engine.name()));
+            Engine baseline = paired(name);
+            EngineSettings its = baseline.settings(durability);
+            if (its.honoured()) {
+                lanes.add(new InterleavedRuns.Lane(name, new WorkloadRunner(baseline, durability, plan.scratch()),
+                        workload, its, threads, order, engine.name()));
             }
         }
         lanes.add(new InterleavedRuns.Lane(engine.name(), new WorkloadRunner(engine, durability, plan.scratch()),
@@ -183,7 +184,8 @@ public final class BenchChild {
     private BenchResult summarize(String name, Workload workload, EngineSettings settings, List<Measurement> runs,
                                   String stopped, int warmups, SpaceUse space, String pairedWith,
                                   Measurement forceRun) {
-        double[] millis = runs.stream().mapToDouble(m -> m.nanos() / 1e6).sorted().toArray();
+        List<Double> inOrder = runs.stream().map(m -> m.nanos() / 1e6).toList();
+        double[] millis = inOrder.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double avg = Arrays.stream(millis).average().orElse(0);
         double median = millis.length % 2 == 1 ? millis[millis.length / 2]
                 : (millis[millis.length / 2 - 1] + millis[millis.length / 2]) / 2;
@@ -199,8 +201,7 @@ public final class BenchChild {
                 counted ? runs.stream().mapToLong(m -> m.io().diskBytes()).sum() / perOp : null,
                 javaForces(name, workload) && forceRun != null && forceRun.countedForces() && forceRun.done() > 0
                         ? (double) forceRun.forces() / forceRun.done() : null,
-                stopped, plan.seed(), space, pairedWith,
-                runs.stream().map(m -> m.nanos() / 1e6).toList());
+                stopped, plan.seed(), space, pairedWith, inOrder);
     }
 
     /**
